@@ -1,0 +1,1 @@
+"""Kaizen Coach: an Alexa skill for changing life through tiny, steady steps."""

@@ -1,0 +1,1 @@
+"""Thin request handlers: read the request, call the coach, build the reply."""

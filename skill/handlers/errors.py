@@ -1,0 +1,56 @@
+"""Exception handlers: a store that is down gets an apology; anything else one kind sentence."""
+
+from __future__ import annotations
+
+import logging
+
+from ask_sdk_core.dispatch_components import AbstractExceptionHandler
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import Response
+
+from skill.speech.phrasebook import phrasebook
+from skill.store import StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+
+# Said if even the phrasebook cannot be read: the last line of defence must not depend on it.
+LAST_RESORT = "Sorry, something went wrong on my side. Please try again."
+
+
+def _say(handler_input: HandlerInput, key: str) -> Response:
+    locale = getattr(handler_input.request_envelope.request, "locale", None)
+    try:
+        speech = phrasebook(locale if isinstance(locale, str) else None).variants(key)[0]
+    except Exception:  # a broken install must still answer
+        log.exception("phrasebook unavailable")
+        speech = LAST_RESORT
+    builder = handler_input.response_builder
+    builder.speak(speech).set_should_end_session(True)
+    return builder.response
+
+
+class StoreDownHandler(AbstractExceptionHandler):  # type: ignore[misc]
+    """The store could not be reached or was locked: nothing changed, so apologise."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        """Only store outages."""
+        return isinstance(exception, StoreUnavailable)
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        """A short apology; the reason goes to the log, never to the user."""
+        log.warning("store unavailable: %s", exception)
+        return _say(handler_input, "error.store")
+
+
+class CatchAllHandler(AbstractExceptionHandler):  # type: ignore[misc]
+    """Anything unexpected: log it with its traceback, speak one kind sentence."""
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        """Every exception."""
+        return True
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        """One kind sentence."""
+        log.error("unhandled error: %s", type(exception).__name__, exc_info=exception)
+        return _say(handler_input, "error.general")

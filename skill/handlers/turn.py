@@ -1,0 +1,244 @@
+"""One request's context for handlers: who, which local day, what was said, and how to reply.
+
+Handlers stay thin by asking a Turn for the user's day, reading slots through it, changing
+state through `Turn.change` (a versioned read-modify-write) and replying through `Turn.reply`.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model.slu.entityresolution import StatusCode
+
+from skill.coach import plan
+from skill.coach.state import UserState
+from skill.speech.phrasebook import Phrasebook, phrasebook
+from skill.speech.ssml import Ssml, join, sentences
+from skill.speech.voice import Voice
+from skill.store import Store, update, user_key
+
+log = logging.getLogger(__name__)
+
+# Session attribute names, in one place.
+DIALOG = "dialog"
+GOAL = "goal"
+OFFER = "offer"
+SAID = "said"
+
+
+class Dialog:
+    """Where the user is in a conversation: what the last question was."""
+
+    CHOOSE_AREA = "choose_area"
+    CHOOSE_REMOVE = "choose_remove"
+    FEELING = "feeling"
+    OFFER_SMALLER = "offer_smaller"
+    OFFER_PROGRESS = "offer_progress"
+    CONFIRM_DELETE = "confirm_delete"
+
+
+@dataclass(frozen=True)
+class Deps:
+    """What handlers are built with: the store and a fallback clock."""
+
+    store: Store
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Day:
+    """The user's local day as an action sees it: the date, its news, and the voice to use."""
+
+    today: date
+    news: plan.DayStart
+    voice: Voice
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to say: the speech, an optional question to keep listening for, and its context.
+
+    `dialog` names the question (Help and Fallback answer according to it); `session` holds
+    what a Yes or a later answer needs (which goal, which offer).
+    """
+
+    speech: Ssml
+    question: Ssml | None = None
+    reprompt: Ssml | None = None
+    dialog: str | None = None
+    must_answer: bool = False
+    session: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SlotValue:
+    """A slot as the skill uses it: the entity-resolution id if matched, and the raw words."""
+
+    id: str | None
+    words: str | None
+
+
+class Turn:
+    """Everything one request needs, read once from the envelope."""
+
+    def __init__(self, handler_input: HandlerInput, deps: Deps) -> None:
+        self.input = handler_input
+        self.deps = deps
+        envelope = handler_input.request_envelope
+        self.request = envelope.request
+        self.book: Phrasebook = phrasebook(getattr(self.request, "locale", None))
+        session = envelope.session
+        self.session: dict[str, Any] = handler_input.attributes_manager.session_attributes
+        self.one_shot = bool(session is None or session.new) and isinstance(
+            self.request, IntentRequest
+        )
+        self._user_id = _user_id(handler_input)
+        stamp = getattr(self.request, "timestamp", None)
+        self.instant: datetime = stamp if isinstance(stamp, datetime) else deps.clock()
+        if self.instant.tzinfo is None:
+            self.instant = self.instant.replace(tzinfo=UTC)
+        seed = getattr(self.request, "request_id", None) or self.instant.isoformat()
+        self._rng = random.Random(seed)
+
+    @property
+    def key(self) -> str:
+        """The user's storage key; a request without a user cannot touch stored state."""
+        if self._user_id is None:
+            raise MissingUser("request carries no user id")
+        return user_key(self._user_id)
+
+    # -- dialog state -------------------------------------------------------------------
+
+    @property
+    def dialog(self) -> str | None:
+        """The question the skill asked last in this session, if any."""
+        value = self.session.get(DIALOG)
+        return value if isinstance(value, str) else None
+
+    def set_dialog(self, dialog: str | None, **extra: Any) -> None:
+        """Remember the question just asked (None: nothing pending)."""
+        self.session.pop(DIALOG, None)
+        self.session.pop(OFFER, None)
+        if dialog:
+            self.session[DIALOG] = dialog
+        self.session.update(extra)
+
+    # -- time and state -----------------------------------------------------------------
+
+    def today(self, state: UserState | None) -> date:
+        """The user's local day at the request's own timestamp (UTC when the zone is unknown)."""
+        zone_name = state.time_zone if state else None
+        try:
+            zone = ZoneInfo(zone_name) if zone_name else UTC
+        except (ZoneInfoNotFoundError, ValueError):
+            zone = UTC
+        return self.instant.astimezone(zone).date()
+
+    def voice(self, state: UserState | None) -> Voice:
+        """A voice remembering what this user heard last, from state and this session."""
+        memory = dict(state.spoken) if state else {}
+        said = self.session.get(SAID)
+        if isinstance(said, dict):
+            memory.update({k: v for k, v in said.items() if isinstance(v, int)})
+        return Voice(self.book, memory, random.Random(self._rng.random()))
+
+    def change(self, action: Callable[[UserState, Day], tuple[UserState, Reply]]) -> Reply:
+        """Open the user's day, apply `action`, and store the result with a versioned write.
+
+        `action` receives the state after the day's catch-up and returns the new state and
+        the reply; it may run again after a conflicting write, so it must be pure. The voice's
+        memory of what was said is stored in the same write.
+        """
+
+        def apply(current: UserState | None) -> tuple[UserState, tuple[Reply, Voice]]:
+            state = current or UserState()
+            today = self.today(state)
+            voice = self.voice(state)
+            state, news = plan.start_day(state, today)
+            state, reply = action(state, Day(today, news, voice))
+            state = replace(state, spoken=tuple(voice.memory.items()))
+            return state, (reply, voice)
+
+        reply, voice = update(self.deps.store, self.key, apply)
+        self.session[SAID] = voice.memory
+        return reply
+
+    def stateless_voice(self) -> Voice:
+        """A voice for replies that need no stored state (help, stop, fallback)."""
+        return self.voice(None)
+
+    def remember(self, voice: Voice) -> None:
+        """Keep a stateless reply's phrase memory in the session."""
+        self.session[SAID] = voice.memory
+
+    # -- slots ---------------------------------------------------------------------------
+
+    def slot(self, name: str) -> SlotValue:
+        """A slot's resolved id (only on ER_SUCCESS_MATCH) and raw words; empty if absent."""
+        request = self.request
+        if not isinstance(request, IntentRequest) or request.intent is None:
+            return SlotValue(None, None)
+        slot = (request.intent.slots or {}).get(name)
+        if slot is None:
+            return SlotValue(None, None)
+        words = slot.value.strip() if isinstance(slot.value, str) and slot.value.strip() else None
+        resolved: str | None = None
+        resolutions = getattr(slot, "resolutions", None)
+        for authority in getattr(resolutions, "resolutions_per_authority", None) or []:
+            code = getattr(getattr(authority, "status", None), "code", None)
+            if code == StatusCode.ER_SUCCESS_MATCH and authority.values:
+                value = authority.values[0].value
+                resolved = getattr(value, "id", None) or None
+                break
+        return SlotValue(resolved, words)
+
+    # -- replies -------------------------------------------------------------------------
+
+    def answer(self, reply: Reply) -> Response:
+        """Turn a Reply into the response, keeping the dialog state in the session.
+
+        A one-shot request ("Alexa, ask kaizen coach ...") ends after its answer unless its
+        question must be answered (a confirmation, or a choice the request itself needs).
+        """
+        builder = self.input.response_builder
+        self.set_dialog(None)
+        listening = reply.question is not None and (reply.must_answer or not self.one_shot)
+        if listening and reply.question is not None:
+            self.set_dialog(reply.dialog, **reply.session)
+            builder.speak(sentences(join(reply.speech, reply.question)))
+            builder.ask(sentences(reply.reprompt or reply.question))
+            builder.set_should_end_session(False)
+        else:
+            if reply.speech:
+                builder.speak(sentences(reply.speech))
+            builder.set_should_end_session(True)
+        return builder.response
+
+
+class MissingUser(Exception):
+    """The request names no user, so there is no state to read or write."""
+
+
+def _user_id(handler_input: HandlerInput) -> str | None:
+    envelope = handler_input.request_envelope
+    system = getattr(getattr(envelope, "context", None), "system", None)
+    user = getattr(system, "user", None) or getattr(envelope.session, "user", None)
+    user_id = getattr(user, "user_id", None)
+    return user_id if isinstance(user_id, str) and user_id else None
+
+
+def intent_name(handler_input: HandlerInput) -> str | None:
+    """The intent's name for an IntentRequest, else None."""
+    request = handler_input.request_envelope.request
+    if isinstance(request, IntentRequest) and request.intent is not None:
+        name = request.intent.name
+        return name if isinstance(name, str) else None
+    return None

@@ -1,0 +1,1 @@
+"""Every spoken word, per locale, loaded once; SSML building and escaping."""

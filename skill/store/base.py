@@ -1,0 +1,87 @@
+"""The Store protocol every backend honours, its domain errors, and the versioned update loop."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from skill.coach.state import UserState
+
+T = TypeVar("T")
+
+# Concurrent writers to one user are rare (one person, one speaker); a handful of retries
+# covers a burst while keeping a request well inside Alexa's 8 second budget.
+MAX_ATTEMPTS = 8
+
+
+class StoreError(Exception):
+    """Base of every error a store raises."""
+
+
+class StoreUnavailable(StoreError):
+    """The store is down, locked or unreachable; nothing was changed."""
+
+
+class VersionConflict(StoreError):
+    """Someone else wrote this user's record since it was read."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """A user's state and the version it was stored with."""
+
+    state: UserState
+    version: int
+
+
+class Store(Protocol):
+    """One user's state per key, written only if the version read is still current."""
+
+    def load(self, key: str) -> Record | None:
+        """The stored record, or None for a new user."""
+        ...
+
+    def save(self, key: str, state: UserState, expected_version: int | None) -> int:
+        """Write state if the record is still at `expected_version` (None: must not exist).
+
+        Returns the new version; raises VersionConflict if someone wrote in between.
+        """
+        ...
+
+    def delete(self, key: str) -> None:
+        """Forget everything stored for this key."""
+        ...
+
+    def healthy(self) -> bool:
+        """Whether the store answers right now."""
+        ...
+
+
+def user_key(user_id: str) -> str:
+    """The key a user's state is stored under: a hash, so no raw Alexa id is kept or logged."""
+    return hashlib.sha256(user_id.encode("utf-8")).hexdigest()[:32]
+
+
+def update(
+    store: Store, key: str, change: Callable[[UserState | None], tuple[UserState | None, T]]
+) -> T:
+    """Read, apply `change`, and write back; on a conflict re-read and re-apply.
+
+    `change` gets the current state (None for a new user) and returns the new state (None or
+    the same object when nothing needs writing) and a result. It must be pure, because it may
+    run more than once.
+    """
+    for _ in range(MAX_ATTEMPTS):
+        record = store.load(key)
+        current = record.state if record else None
+        new_state, result = change(current)
+        if new_state is None or new_state is current:
+            return result
+        try:
+            store.save(key, new_state, record.version if record else None)
+        except VersionConflict:
+            continue
+        return result
+    raise StoreUnavailable(f"gave up after {MAX_ATTEMPTS} conflicting writes")

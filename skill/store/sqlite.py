@@ -1,0 +1,114 @@
+"""The embedded store: one SQLite file, WAL mode, compare-and-swap writes on a version column."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from skill.coach.state import UserState
+from skill.store import codec
+from skill.store.base import Record, StoreUnavailable, VersionConflict
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    key     TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    state   TEXT NOT NULL
+)
+"""
+
+
+class SqliteStore:
+    """Stores each user as one row; a write succeeds only if the version read is current.
+
+    Each thread gets its own connection (SQLite connections are not shared across threads);
+    a short busy timeout turns a locked file into StoreUnavailable instead of a hung request.
+    """
+
+    def __init__(self, path: str | Path, busy_timeout: float = 2.0) -> None:
+        self.path = Path(path)
+        self._busy_timeout = busy_timeout
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+
+    def _connection(self) -> sqlite3.Connection:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is not None:
+            return connection
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(
+                self.path, timeout=self._busy_timeout, isolation_level=None,
+                check_same_thread=False,
+            )
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=NORMAL")
+            connection.execute(_SCHEMA)
+        except (sqlite3.Error, OSError) as error:
+            raise StoreUnavailable(f"sqlite open failed: {error}") from error
+        self._local.connection = connection
+        with self._lock:
+            self._connections.append(connection)
+        return connection
+
+    def load(self, key: str) -> Record | None:
+        """The user's row, or None for a new user."""
+        try:
+            row = self._connection().execute(
+                "SELECT version, state FROM users WHERE key = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"sqlite read failed: {error}") from error
+        if row is None:
+            return None
+        return Record(codec.loads(row[1]), int(row[0]))
+
+    def save(self, key: str, state: UserState, expected_version: int | None) -> int:
+        """Insert a new row, or update it only where the version is still `expected_version`."""
+        text = codec.dumps(state)
+        try:
+            connection = self._connection()
+            if expected_version is None:
+                try:
+                    connection.execute(
+                        "INSERT INTO users (key, version, state) VALUES (?, 1, ?)", (key, text)
+                    )
+                except sqlite3.IntegrityError as error:
+                    raise VersionConflict(key) from error
+                return 1
+            cursor = connection.execute(
+                "UPDATE users SET version = version + 1, state = ? WHERE key = ? AND version = ?",
+                (text, key, expected_version),
+            )
+        except sqlite3.IntegrityError as error:
+            raise VersionConflict(key) from error
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"sqlite write failed: {error}") from error
+        if cursor.rowcount != 1:
+            raise VersionConflict(key)
+        return expected_version + 1
+
+    def delete(self, key: str) -> None:
+        """Remove the user's row."""
+        try:
+            self._connection().execute("DELETE FROM users WHERE key = ?", (key,))
+        except sqlite3.Error as error:
+            raise StoreUnavailable(f"sqlite delete failed: {error}") from error
+
+    def healthy(self) -> bool:
+        """Whether the file can be read right now."""
+        try:
+            self._connection().execute("SELECT 1 FROM users LIMIT 1").fetchall()
+        except (sqlite3.Error, StoreUnavailable):
+            return False
+        return True
+
+    def close(self) -> None:
+        """Close every connection this store opened."""
+        with self._lock:
+            for connection in self._connections:
+                connection.close()
+            self._connections.clear()
+        self._local = threading.local()
