@@ -10,7 +10,7 @@ _PATTERNS = (
     r"\bkill(ing)? my ?self\b",
     r"\bkill me\b",
     r"\bsuicid",
-    r"\bend(ing)? (my|it all|my life|everything)\b",
+    r"\bend(ing)? (it all|my (own )?life|everything)\b",
     r"\bwant(ed)? to die\b",
     r"\bwanna die\b",
     r"\bbetter off dead\b",
@@ -21,6 +21,8 @@ _PATTERNS = (
     r"\bcan'?t go on\b",
     r"\btake my (own )?life\b",
     r"\boverdose\b",
+    r"\bbetter off without me\b",
+    r"\b(isn'?t|not) worth living\b",
 )
 _CRISIS = re.compile("|".join(_PATTERNS))
 

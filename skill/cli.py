@@ -1,0 +1,133 @@
+"""The `kaizen` command: `kaizen chat` talks to the skill in text, as a speaker would hear it."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import logging
+import re
+import sys
+import uuid
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, TextIO
+
+from skill.app import KaizenSkill
+from skill.chat import envelope as env
+from skill.chat.nlu import Resolver
+from skill.config import Settings
+
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def spoken_text(response: dict[str, Any]) -> str | None:
+    """The words Alexa would say for a response envelope (SSML tags removed)."""
+    speech = (response.get("response") or {}).get("outputSpeech") or {}
+    ssml = speech.get("ssml") or speech.get("text")
+    if not ssml:
+        return None
+    return html.unescape(_TAGS.sub("", ssml)).strip()
+
+
+class Conversation:
+    """Carries one user's sessions across typed turns: launch first, attributes kept."""
+
+    def __init__(
+        self, skill: KaizenSkill, resolver: Resolver, caller: env.Caller, start: datetime
+    ) -> None:
+        self.skill = skill
+        self.resolver = resolver
+        self.caller = caller
+        self.clock = start
+        self.session_id: str | None = None
+        self.attributes: dict[str, Any] = {}
+
+    def launch(self) -> str | None:
+        """Open the skill, as 'Alexa, open kaizen coach'."""
+        return self._send(env.launch_request(), new=True)
+
+    def say(self, text: str) -> str | None:
+        """One typed utterance: in the open session, or as a one-shot in a new one."""
+        dialog = self.attributes.get("dialog") if self.session_id else None
+        resolution = self.resolver.resolve(text, dialog if isinstance(dialog, str) else None)
+        new = self.session_id is None
+        if resolution.launch:
+            return self._send(env.launch_request(), new=True)
+        assert resolution.intent is not None
+        return self._send(env.intent_request(resolution.intent, resolution.slots), new=new)
+
+    def _send(self, request: dict[str, Any], *, new: bool) -> str | None:
+        if new:
+            self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
+            self.attributes = {}
+        self.clock += timedelta(seconds=5)
+        event = env.envelope(
+            self.caller, request, timestamp=self.clock, session_id=self.session_id,
+            new=new, attributes=self.attributes,
+        )
+        response = self.skill.invoke(event)
+        self.attributes = response.get("sessionAttributes") or {}
+        if (response.get("response") or {}).get("shouldEndSession", True) is not False:
+            self.session_id = None
+        return spoken_text(response)
+
+
+def _lines(stream: TextIO) -> Iterator[str]:
+    if stream.isatty():
+        while True:
+            try:
+                yield input("You: ")
+            except EOFError:
+                return
+    else:
+        yield from (line.rstrip("\n") for line in stream)
+
+
+def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """Run a text conversation; prints `Alexa: <spoken text>` for every reply."""
+    settings = Settings.load(store_url=args.store)
+    skill = KaizenSkill.from_settings(settings)
+    resolver = Resolver.for_locale(args.locale)
+    day = date.fromisoformat(args.date) if args.date else None
+    start = (
+        datetime.combine(day, time(12, 0), tzinfo=UTC) if day else datetime.now(UTC)
+    )
+    caller = env.Caller(user_id=f"amzn1.ask.account.local-{args.user}", locale=args.locale)
+    if settings.skill_id:
+        caller.skill_id = settings.skill_id
+    talk = Conversation(skill, resolver, caller, start)
+
+    def show(text: str | None) -> None:
+        if text:
+            print(f"Alexa: {text}", file=stdout, flush=True)
+
+    show(talk.launch())
+    for line in _lines(stdin):
+        if line.strip():
+            show(talk.say(line))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="kaizen", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    talk = commands.add_parser("chat", help="talk to the skill by typing what you would say")
+    talk.add_argument("--user", default="me", help="who is talking (a local name, default: me)")
+    talk.add_argument("--date", help="the day to act on, YYYY-MM-DD (default: now)")
+    talk.add_argument("--locale", default="en-US", help="the locale (default: en-US)")
+    talk.add_argument("--store", help="sqlite:///path.db or dynamodb://TABLE (default: KAIZEN_STORE)")
+    talk.set_defaults(run=chat)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `kaizen` console script."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    result: int = args.run(args)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())
