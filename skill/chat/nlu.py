@@ -81,8 +81,10 @@ class Resolver:
                     table[normalise(word)] = (value.get("id") or canonical, canonical)
             self._values[slot_type["name"]] = table
         self._patterns: list[_Pattern] = []
+        self.slot_types: dict[str, dict[str, str]] = {}
         for intent in language["intents"]:
             slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
+            self.slot_types[intent["name"]] = slot_types
             samples = intent.get("samples") or BUILT_IN_SAMPLES.get(intent["name"], "").split("|")
             for sample in filter(None, samples):
                 self._patterns.append(_compile(intent["name"], sample, slot_types))
@@ -111,7 +113,7 @@ class Resolver:
             for name, value in match.groupdict().items():
                 if value is None:
                     continue
-                fill = self._fill(pattern.slot_types[name], value)
+                fill = self.fill(pattern.slot_types[name], value)
                 if fill is None:
                     usable = False
                     break
@@ -130,7 +132,8 @@ class Resolver:
             return Resolution("SupportIntent", {})
         return Resolution("AMAZON.FallbackIntent", {})
 
-    def _fill(self, slot_type: str, words: str) -> SlotFill | None:
+    def fill(self, slot_type: str, words: str) -> SlotFill | None:
+        """A slot filled as Alexa would: built-in values parsed, custom values resolved."""
         if slot_type == "AMAZON.TIME":
             value = parse_time(words)
             return None if value is None else SlotFill(value)

@@ -1,0 +1,38 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TOOLS := .tools
+DYNALITE := $(TOOLS)/node_modules/.bin/dynalite
+
+.PHONY: run test lint types unit clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Installed (editable) when pyproject.toml changes; the stamp keeps re-runs instant.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+$(DYNALITE): $(TOOLS)/package.json
+	cd $(TOOLS) && npm ci --no-audit --no-fund --silent
+	touch $@
+
+## run: start a text chat with the skill on the embedded SQLite store
+run: $(VENV)/.installed
+	$(BIN)/kaizen chat
+
+## test: lint, types and the whole suite (dynalite started and stopped around it)
+test: $(VENV)/.installed-test $(DYNALITE)
+	$(BIN)/python -m ruff check skill tests lambda
+	$(BIN)/python -m mypy --strict skill
+	$(BIN)/python scripts/with_dynalite.py $(DYNALITE) -- $(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) $(TOOLS)/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,68 @@
+"""Runs a command with dynalite on a free loopback port and a temporary --path, then stops it.
+
+`make test` uses it so the DynamoDB contract tests always have a real DynamoDB-API server;
+the server is stopped however the command ends.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def free_port() -> int:
+    """A port on loopback that nothing is listening on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def wait_for(port: int, seconds: float = 15.0) -> None:
+    """Block until the port accepts connections."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit(f"dynalite did not start on port {port}")
+
+
+def main(argv: list[str]) -> int:
+    """`with_dynalite.py DYNALITE -- COMMAND...`"""
+    dynalite, separator, *command = argv
+    if separator != "--" or not command:
+        raise SystemExit("usage: with_dynalite.py DYNALITE -- COMMAND...")
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="dynalite-") as data:
+        server = subprocess.Popen(
+            [
+                dynalite, "--host", "127.0.0.1", "--port", str(port), "--path", data,
+                "--createTableMs", "0", "--deleteTableMs", "0",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        try:
+            wait_for(port)
+            env = {
+                **os.environ,
+                "KAIZEN_TEST_DYNAMODB": f"http://127.0.0.1:{port}",
+                "KAIZEN_TEST_DYNALITE": dynalite,
+            }
+            return subprocess.call(command, env=env)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,114 @@
+"""Builders for request envelopes and a Speaker that talks to the skill day by day."""
+
+from __future__ import annotations
+
+import html
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from skill.chat import envelope as env
+from skill.chat.nlu import Resolver
+
+SKILL_ID = env.DEFAULT_SKILL_ID
+ALICE = "amzn1.ask.account.TEST-ALICE"
+START = date(2026, 11, 2)
+
+_RESOLVER = Resolver.for_locale("en-US")
+_TAGS = re.compile(r"<[^>]+>")
+
+Invoke = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What the user heard: the plain text, the SSML, and whether the session ended."""
+
+    text: str
+    ssml: str
+    ended: bool
+    envelope: dict[str, Any]
+
+    def __contains__(self, words: str) -> bool:
+        return words.lower() in self.text.lower()
+
+
+def heard(response: dict[str, Any]) -> Heard:
+    """Read a response envelope as the user would hear it."""
+    body = response.get("response") or {}
+    ssml = (body.get("outputSpeech") or {}).get("ssml", "")
+    text = html.unescape(_TAGS.sub("", ssml)).strip()
+    return Heard(text, ssml, body.get("shouldEndSession", True) is not False, response)
+
+
+def slots_for(intent: str, **words: str) -> dict[str, env.SlotFill]:
+    """Slots filled from spoken words, resolved with the interaction model like Alexa does."""
+    types = _RESOLVER.slot_types.get(intent, {})
+    filled: dict[str, env.SlotFill] = {}
+    for name, value in words.items():
+        fill = _RESOLVER.fill(types.get(name, "AMAZON.SearchQuery"), value)
+        filled[name] = fill if fill is not None else env.SlotFill(value)
+    return filled
+
+
+def intent(name: str, **words: str) -> dict[str, Any]:
+    """An IntentRequest body with slots from words."""
+    return env.intent_request(name, slots_for(name, **words))
+
+
+def launch() -> dict[str, Any]:
+    """A LaunchRequest body."""
+    return env.launch_request()
+
+
+class Speaker:
+    """One person talking to the skill, moving through days by request timestamps."""
+
+    def __init__(
+        self, invoke: Invoke, user: str = ALICE, skill_id: str = SKILL_ID,
+        day: date = START, zone: Any = UTC,
+    ) -> None:
+        self.invoke = invoke
+        self.caller = env.Caller(user_id=user, skill_id=skill_id)
+        self.zone = zone
+        self.now = datetime.combine(day, time(8, 0), tzinfo=zone)
+        self.session_id: str | None = None
+        self.attributes: dict[str, Any] = {}
+
+    def on(self, day: date, hour: int = 8, minute: int = 0) -> Speaker:
+        """Move the clock to a local day and time; any open session is dropped."""
+        self.now = datetime.combine(day, time(hour, minute), tzinfo=self.zone)
+        self.session_id = None
+        return self
+
+    def send(self, request: dict[str, Any], *, new: bool | None = None) -> Heard:
+        """Send a request in the open session (or a new one), as Alexa would."""
+        start = new if new is not None else self.session_id is None
+        if start:
+            self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
+            self.attributes = {}
+        self.now += timedelta(seconds=3)
+        event = env.envelope(
+            self.caller, request, timestamp=self.now, session_id=self.session_id,
+            new=start, attributes=self.attributes,
+        )
+        result = heard(self.invoke(event))
+        self.attributes = result.envelope.get("sessionAttributes") or {}
+        if result.ended:
+            self.session_id = None
+        return result
+
+    def launch(self) -> Heard:
+        """'Alexa, open kaizen coach'."""
+        return self.send(launch(), new=True)
+
+    def say(self, name: str, **words: str) -> Heard:
+        """An intent in the open session (or a one-shot if none is open)."""
+        return self.send(intent(name, **words))
+
+    def one_shot(self, name: str, **words: str) -> Heard:
+        """'Alexa, ask kaizen coach ...': a new session for one intent."""
+        return self.send(intent(name, **words), new=True)
