@@ -217,8 +217,10 @@ class Turn:
             builder.ask(sentences(reply.reprompt or reply.question))
             builder.set_should_end_session(False)
         else:
-            if reply.speech:
-                builder.speak(sentences(reply.speech))
+            # A one-shot whose only words were a question still answers with them.
+            speech = reply.speech or reply.question
+            if speech:
+                builder.speak(sentences(speech))
             builder.set_should_end_session(True)
         return builder.response
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import random
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -11,9 +13,11 @@ from skill.coach.state import UserState
 
 T = TypeVar("T")
 
-# Concurrent writers to one user are rare (one person, one speaker); a handful of retries
-# covers a burst while keeping a request well inside Alexa's 8 second budget.
-MAX_ATTEMPTS = 8
+# Concurrent writers to one user are rare (one person, one speaker). Retries with a small
+# jittered backoff let a burst of writers take turns; the worst case (about a second of
+# waiting) stays well inside Alexa's 8 second budget.
+MAX_ATTEMPTS = 25
+BACKOFF_CAP = 0.08
 
 
 class StoreError(Exception):
@@ -73,7 +77,9 @@ def update(
     the same object when nothing needs writing) and a result. It must be pure, because it may
     run more than once.
     """
-    for _ in range(MAX_ATTEMPTS):
+    for attempt in range(MAX_ATTEMPTS):
+        if attempt:
+            time.sleep(random.uniform(0, min(BACKOFF_CAP, 0.005 * 2**attempt)))
         record = store.load(key)
         current = record.state if record else None
         new_state, result = change(current)
