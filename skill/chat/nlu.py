@@ -103,6 +103,9 @@ class Resolver:
             words = words[invoked.end():].strip()
             if not words:
                 return Resolution(None, {}, launch=True)
+        # Safety first: words of crisis win over any pattern they happen to fit.
+        if is_crisis(words):
+            return Resolution("SupportIntent", {})
         best: tuple[tuple[int, int, int], Resolution] | None = None
         for pattern in self._patterns:
             match = pattern.regex.fullmatch(words)
@@ -128,8 +131,6 @@ class Resolver:
                 best = (score, Resolution(pattern.intent, slots))
         if best is not None:
             return best[1]
-        if is_crisis(words):
-            return Resolution("SupportIntent", {})
         return Resolution("AMAZON.FallbackIntent", {})
 
     def fill(self, slot_type: str, words: str) -> SlotFill | None:

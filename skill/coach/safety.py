@@ -14,7 +14,7 @@ _PATTERNS = (
     r"\bwant(ed)? to die\b",
     r"\bwanna die\b",
     r"\bbetter off dead\b",
-    r"\b(hurt|harm|cut)(ting)? my ?self\b",
+    r"\b(hurt|harm|cut)(t?ing)? my ?self\b",
     r"\bself[ -]?harm",
     r"\bno reason to live\b",
     r"\bdon'?t want to (live|be alive|be here)\b",

@@ -33,7 +33,8 @@ def today_steps(voice: Voice, state: UserState, today: date) -> Ssml:
     """The focus goal's step first, then the others not yet done today."""
     pending = [g for g in state.goals if g.entry_on(today) is None]
     if not pending:
-        return voice.say("step.all_done")
+        focus = state.goals[0]
+        return voice.say("step.all_done", step=voice.book.step(focus, focus.size))
     first, *others = pending
     parts = [step_for(voice, first, today)]
     if others:
