@@ -43,8 +43,17 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="dynalite-") as data:
         server = subprocess.Popen(
             [
-                dynalite, "--host", "127.0.0.1", "--port", str(port), "--path", data,
-                "--createTableMs", "0", "--deleteTableMs", "0",
+                dynalite,
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--path",
+                data,
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
             ],
             stdout=subprocess.DEVNULL,
         )

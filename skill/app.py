@@ -10,7 +10,7 @@ from typing import Any
 
 from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
-from ask_sdk_model import RequestEnvelope
+from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.config import Settings
 from skill.handlers.base import Handler
@@ -117,8 +117,8 @@ class KaizenSkill:
             log.warning("unreadable request envelope: %s", type(error).__name__)
             return _apology()
         response = self.skill.invoke(request_envelope=envelope, context=None)
-        result: dict[str, Any] = self.skill.serializer.serialize(response)
-        return result
+        result = self.skill.serializer.serialize(response)
+        return result if isinstance(result, dict) else _apology()
 
     def _check_skill_id(self, event: dict[str, Any]) -> None:
         if self.skill_id is None:
@@ -131,8 +131,10 @@ class KaizenSkill:
 
 def _application_id(event: Any) -> str | None:
     """The application id from context.System (or, for old envelopes, the session)."""
-    for path in (("context", "System", "application", "applicationId"),
-                 ("session", "application", "applicationId")):
+    for path in (
+        ("context", "System", "application", "applicationId"),
+        ("session", "application", "applicationId"),
+    ):
         node = event
         for part in path:
             node = node.get(part) if isinstance(node, dict) else None

@@ -62,8 +62,12 @@ class Conversation:
             self.attributes = {}
         self.clock += timedelta(seconds=5)
         event = env.envelope(
-            self.caller, request, timestamp=self.clock, session_id=self.session_id,
-            new=new, attributes=self.attributes,
+            self.caller,
+            request,
+            timestamp=self.clock,
+            session_id=self.session_id,
+            new=new,
+            attributes=self.attributes,
         )
         response = self.skill.invoke(event)
         self.attributes = response.get("sessionAttributes") or {}
@@ -89,9 +93,7 @@ def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = s
     skill = KaizenSkill.from_settings(settings)
     resolver = Resolver.for_locale(args.locale)
     day = date.fromisoformat(args.date) if args.date else None
-    start = (
-        datetime.combine(day, time(12, 0), tzinfo=UTC) if day else datetime.now(UTC)
-    )
+    start = datetime.combine(day, time(12, 0), tzinfo=UTC) if day else datetime.now(UTC)
     caller = env.Caller(user_id=f"amzn1.ask.account.local-{args.user}", locale=args.locale)
     if settings.skill_id:
         caller.skill_id = settings.skill_id
@@ -116,7 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
     talk.add_argument("--user", default="me", help="who is talking (a local name, default: me)")
     talk.add_argument("--date", help="the day to act on, YYYY-MM-DD (default: now)")
     talk.add_argument("--locale", default="en-US", help="the locale (default: en-US)")
-    talk.add_argument("--store", help="sqlite:///path.db or dynamodb://TABLE (default: KAIZEN_STORE)")
+    talk.add_argument(
+        "--store", help="sqlite:///path.db or dynamodb://TABLE (default: KAIZEN_STORE)"
+    )
     talk.set_defaults(run=chat)
     return parser
 

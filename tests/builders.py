@@ -68,8 +68,12 @@ class Speaker:
     """One person talking to the skill, moving through days by request timestamps."""
 
     def __init__(
-        self, invoke: Invoke, user: str = ALICE, skill_id: str = SKILL_ID,
-        day: date = START, zone: Any = UTC,
+        self,
+        invoke: Invoke,
+        user: str = ALICE,
+        skill_id: str = SKILL_ID,
+        day: date = START,
+        zone: Any = UTC,
     ) -> None:
         self.invoke = invoke
         self.caller = env.Caller(user_id=user, skill_id=skill_id)
@@ -92,8 +96,12 @@ class Speaker:
             self.attributes = {}
         self.now += timedelta(seconds=3)
         event = env.envelope(
-            self.caller, request, timestamp=self.now, session_id=self.session_id,
-            new=start, attributes=self.attributes,
+            self.caller,
+            request,
+            timestamp=self.now,
+            session_id=self.session_id,
+            new=start,
+            attributes=self.attributes,
         )
         result = heard(self.invoke(event))
         self.attributes = result.envelope.get("sessionAttributes") or {}

@@ -29,7 +29,9 @@ def dynamodb_client(endpoint: str | None = None):  # type: ignore[no-untyped-def
     if not DYNAMODB_ENDPOINT and endpoint is None:
         pytest.skip("no DynamoDB endpoint: run through `make test`, which starts dynalite")
     return boto3.client(
-        "dynamodb", endpoint_url=endpoint or DYNAMODB_ENDPOINT, config=CLIENT_CONFIG,
+        "dynamodb",
+        endpoint_url=endpoint or DYNAMODB_ENDPOINT,
+        config=CLIENT_CONFIG,
         **TEST_CREDENTIALS,
     )
 

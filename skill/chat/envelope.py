@@ -106,6 +106,7 @@ def _slot(name: str, fill: SlotFill) -> dict[str, Any]:
     if fill.type_name is None:
         return slot
     authority = f"amzn1.er-authority.echo-sdk.{DEFAULT_SKILL_ID}.{fill.type_name}"
+    resolution: dict[str, Any]
     if fill.id is None:
         resolution = {"authority": authority, "status": {"code": "ER_SUCCESS_NO_MATCH"}}
     else:

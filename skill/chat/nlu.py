@@ -59,7 +59,7 @@ class _Pattern:
 
 def normalise(text: str) -> str:
     """Lower-case words, curly quotes straightened, punctuation other than apostrophes dropped."""
-    text = text.lower().replace("’", "'").replace("‘", "'")
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"[^\w\s':.]", " ", text)
     text = re.sub(r"(?<!\d)[.:]|[.:](?!\d)", " ", text)
     return " ".join(text.split())
@@ -71,7 +71,9 @@ class Resolver:
     def __init__(self, model: dict[str, Any]) -> None:
         language = model["interactionModel"]["languageModel"]
         self.invocation = normalise(language["invocationName"])
-        self._prefix = re.compile(_INVOCATION_PREFIX.pattern.format(name=re.escape(self.invocation)))
+        self._prefix = re.compile(
+            _INVOCATION_PREFIX.pattern.format(name=re.escape(self.invocation))
+        )
         self._values: dict[str, dict[str, tuple[str, str]]] = {}
         for slot_type in language.get("types", []):
             table: dict[str, tuple[str, str]] = {}
@@ -100,7 +102,7 @@ class Resolver:
         words = normalise(text)
         invoked = self._prefix.match(words)
         if invoked:
-            words = words[invoked.end():].strip()
+            words = words[invoked.end() :].strip()
             if not words:
                 return Resolution(None, {}, launch=True)
         # Safety first: words of crisis win over any pattern they happen to fit.

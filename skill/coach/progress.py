@@ -47,9 +47,7 @@ def growth(goal: Goal) -> Growth | None:
 
 def progress(state: UserState, today: date) -> Progress:
     """Everything the progress answer draws on; streaks and growth only where positive."""
-    streaks = tuple(
-        (g, s) for g in state.goals if (s := progression.streak(g, today)) > 0
-    )
+    streaks = tuple((g, s) for g in state.goals if (s := progression.streak(g, today)) > 0)
     growths = tuple((g, gr) for g in state.goals if (gr := growth(g)) is not None)
     done_today = sum(1 for g in state.goals if g.entry_on(today) is not None)
     return Progress(momentum(state, today), state.total_steps, streaks, growths, done_today)

@@ -152,9 +152,9 @@ def rate(goal: Goal, today: date, rating: Rating) -> tuple[Goal, RatingResult]:
         if same_in_a_row and entry.size == goal.size and goal.rung > 0 and goal.changed_on != today:
             return _rung_down(goal, today), RatingResult.STEPPED_DOWN
         return goal, RatingResult.NOTED_HARD
-    if rating is Rating.EASY and same_in_a_row and entry.size == goal.size:
-        if goal.rung < goal.spec.top and goal.changed_on != today:
-            return _rung_up(goal, today), RatingResult.STEPPED_UP
+    can_grow = goal.rung < goal.spec.top and goal.changed_on != today
+    if rating is Rating.EASY and same_in_a_row and entry.size == goal.size and can_grow:
+        return _rung_up(goal, today), RatingResult.STEPPED_UP
     return goal, RatingResult.NOTED
 
 

@@ -31,5 +31,5 @@ def is_crisis(text: str | None) -> bool:
     """True when the words speak of self-harm or wanting to die."""
     if not text:
         return False
-    words = " ".join(text.lower().replace("’", "'").split())
+    words = " ".join(text.lower().replace("\u2019", "'").split())
     return _CRISIS.search(words) is not None

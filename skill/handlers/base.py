@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ask_sdk_core.dispatch_components import AbstractRequestHandler
+from ask_sdk_core.dispatch_components.request_components import AbstractRequestHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+from ask_sdk_model.response import Response
 
 from skill.handlers.turn import Deps, Turn, intent_name
 
 
-class Handler(AbstractRequestHandler):  # type: ignore[misc]
+class Handler(AbstractRequestHandler):
     """A request handler holding its dependencies; subclasses implement `respond(turn)`.
 
     `intents` lists the intent names it answers (the registration test checks them against

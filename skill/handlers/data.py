@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from ask_sdk_model import Response
+from ask_sdk_model.response import Response
 
 from skill.handlers.base import Handler
 from skill.handlers.turn import Dialog, Reply, Turn

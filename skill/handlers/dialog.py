@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_request_type
-from ask_sdk_model import IntentRequest, Response
+from ask_sdk_core.utils.predicate import is_request_type
+from ask_sdk_model.intent_request import IntentRequest
+from ask_sdk_model.response import Response
 
 from skill.handlers import talk
 from skill.handlers.base import Handler
@@ -114,7 +115,11 @@ def _guide(turn: Turn, keys: dict[str, str], general: str) -> Response:
     key = keys.get(dialog or "", general)
     question = voice.say(key, choices=talk.area_choices(voice))
     reply = Reply(
-        Ssml(""), question, voice.say("reprompt.what_next"), dialog=dialog, must_answer=True,
+        Ssml(""),
+        question,
+        voice.say("reprompt.what_next"),
+        dialog=dialog,
+        must_answer=True,
     )
     turn.remember(voice)
     return turn.answer(reply)
@@ -158,7 +163,9 @@ class SessionEndedHandler(Handler):
         """Log the reason (and error type, never content) and return an empty response."""
         request = handler_input.request_envelope.request
         reason = getattr(getattr(request, "reason", None), "value", None)
-        error = getattr(getattr(getattr(request, "error", None), "object_type", None), "value", None)
+        error = getattr(
+            getattr(getattr(request, "error", None), "object_type", None), "value", None
+        )
         log.info("session ended: reason=%s error=%s", reason, error)
         return handler_input.response_builder.response
 

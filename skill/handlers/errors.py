@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from ask_sdk_core.dispatch_components import AbstractExceptionHandler
+from ask_sdk_core.dispatch_components.exception_components import AbstractExceptionHandler
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import Response
+from ask_sdk_model.response import Response
 
 from skill.speech.phrasebook import phrasebook
 from skill.store import StoreUnavailable
@@ -30,7 +30,7 @@ def _say(handler_input: HandlerInput, key: str) -> Response:
     return builder.response
 
 
-class StoreDownHandler(AbstractExceptionHandler):  # type: ignore[misc]
+class StoreDownHandler(AbstractExceptionHandler):
     """The store could not be reached or was locked: nothing changed, so apologise."""
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
@@ -43,7 +43,7 @@ class StoreDownHandler(AbstractExceptionHandler):  # type: ignore[misc]
         return _say(handler_input, "error.store")
 
 
-class CatchAllHandler(AbstractExceptionHandler):  # type: ignore[misc]
+class CatchAllHandler(AbstractExceptionHandler):
     """Anything unexpected: log it with its traceback, speak one kind sentence."""
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:

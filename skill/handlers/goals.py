@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ask_sdk_model import Response
+from ask_sdk_model.response import Response
 
 from skill.coach import plan
 from skill.coach.areas import BUILT_IN_AREAS, CUSTOM

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ask_sdk_model import Response
+from ask_sdk_model.response import Response
 
 from skill.coach import progress
 from skill.coach.state import UserState

@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import IntentRequest, Response
+from ask_sdk_model.intent_request import IntentRequest
+from ask_sdk_model.response import Response
 
 from skill.coach.safety import is_crisis
 from skill.handlers.base import Handler

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_core.utils import is_request_type
-from ask_sdk_model import Response
+from ask_sdk_core.utils.predicate import is_request_type
+from ask_sdk_model.response import Response
 
 from skill.coach import plan, progression
 from skill.coach.areas import BUILT_IN_AREAS
@@ -12,7 +12,7 @@ from skill.coach.progression import Adjustment, RatingResult
 from skill.coach.state import Goal, Rating, UserState
 from skill.handlers import talk
 from skill.handlers.base import Handler
-from skill.handlers.turn import GOAL, OFFER, Day, Dialog, Reply, Turn
+from skill.handlers.turn import GOAL, OFFER, Day, Dialog, Reply, Turn, intent_name
 from skill.speech.ssml import Ssml, join
 
 
@@ -47,7 +47,9 @@ def choose_area(day: Day, lead: Ssml | None = None) -> Reply:
 def step_reply(state: UserState, day: Day, lead: Ssml | None = None) -> Reply:
     """Today's steps with the day's news; asks what next, or offers progress if all is done."""
     voice = day.voice
-    speech = join(lead, talk.day_news(voice, state, day.news), talk.today_steps(voice, state, day.today))
+    speech = join(
+        lead, talk.day_news(voice, state, day.news), talk.today_steps(voice, state, day.today)
+    )
     if all(g.entry_on(day.today) is not None for g in state.goals):
         return Reply(speech, voice.say("ask.hear_progress"), dialog=Dialog.OFFER_PROGRESS)
     return Reply(speech, voice.say("ask.after_step"), voice.say("reprompt.after_step"))
@@ -215,7 +217,7 @@ class ResizeHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """One rung down or up, within the one-change-a-day rule."""
-        smaller = turn.request.intent.name == "MakeSmallerIntent"
+        smaller = intent_name(turn.input) == "MakeSmallerIntent"
 
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
             voice = day.voice

@@ -131,8 +131,10 @@ def progress_report(voice: Voice, figures: Progress) -> Ssml:
         )
     for goal, days in figures.streaks:
         if days >= 2:
-            key = "progress.streak_weeks" if goal.spec.cadence is Cadence.WEEKLY else (
-                "progress.streak_days"
+            key = (
+                "progress.streak_weeks"
+                if goal.spec.cadence is Cadence.WEEKLY
+                else ("progress.streak_days")
             )
             parts.append(voice.say(key, count=days, name=book.goal_name(goal)))
     if 0 < figures.momentum < figures.total_steps:
@@ -144,9 +146,14 @@ def goal_list(voice: Voice, state: UserState) -> Ssml:
     """The focus goal with its size, then the others."""
     book = voice.book
     focus, *others = state.goals
-    parts = [voice.say("goals.focus", name=book.goal_name(focus), size=book.size(focus, focus.size))]
+    parts = [
+        voice.say("goals.focus", name=book.goal_name(focus), size=book.size(focus, focus.size))
+    ]
     if others:
-        items = [voice.say("goals.item", name=book.goal_name(g), size=book.size(g, g.size)) for g in others]
+        items = [
+            voice.say("goals.item", name=book.goal_name(g), size=book.size(g, g.size))
+            for g in others
+        ]
         parts.append(voice.say("goals.others", items=book.listing(items)))
     return join(*parts)
 

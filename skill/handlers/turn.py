@@ -15,8 +15,9 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model import IntentRequest, Response
-from ask_sdk_model.slu.entityresolution import StatusCode
+from ask_sdk_model.intent_request import IntentRequest
+from ask_sdk_model.response import Response
+from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 
 from skill.coach import plan
 from skill.coach.state import UserState
@@ -96,7 +97,9 @@ class Turn:
         self.request = envelope.request
         self.book: Phrasebook = phrasebook(getattr(self.request, "locale", None))
         session = envelope.session
-        self.session: dict[str, Any] = handler_input.attributes_manager.session_attributes
+        # Requests outside a session (skill events) have no attributes to keep.
+        attributes = handler_input.attributes_manager.session_attributes
+        self.session: dict[str, Any] = attributes if attributes is not None else {}
         self.one_shot = bool(session is None or session.new) and isinstance(
             self.request, IntentRequest
         )

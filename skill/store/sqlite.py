@@ -40,7 +40,9 @@ class SqliteStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(
-                self.path, timeout=self._busy_timeout, isolation_level=None,
+                self.path,
+                timeout=self._busy_timeout,
+                isolation_level=None,
                 check_same_thread=False,
             )
             connection.execute("PRAGMA journal_mode=WAL")
@@ -56,9 +58,11 @@ class SqliteStore:
     def load(self, key: str) -> Record | None:
         """The user's row, or None for a new user."""
         try:
-            row = self._connection().execute(
-                "SELECT version, state FROM users WHERE key = ?", (key,)
-            ).fetchone()
+            row = (
+                self._connection()
+                .execute("SELECT version, state FROM users WHERE key = ?", (key,))
+                .fetchone()
+            )
         except sqlite3.Error as error:
             raise StoreUnavailable(f"sqlite read failed: {error}") from error
         if row is None:

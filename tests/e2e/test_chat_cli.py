@@ -9,9 +9,23 @@ from pathlib import Path
 
 def chat(store: Path, day: str, lines: list[str]) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-m", "skill.cli", "chat", "--store", f"sqlite://{store}",
-         "--user", "test-chat", "--date", day],
-        input="\n".join(lines) + "\n", capture_output=True, text=True, timeout=60, check=True,
+        [
+            sys.executable,
+            "-m",
+            "skill.cli",
+            "chat",
+            "--store",
+            f"sqlite://{store}",
+            "--user",
+            "test-chat",
+            "--date",
+            day,
+        ],
+        input="\n".join(lines) + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
     )
     replies = result.stdout.strip().splitlines()
     assert all(line.startswith("Alexa: ") for line in replies), result.stdout

@@ -229,8 +229,11 @@ def test_requests_for_another_skill_are_rejected_and_change_nothing(tmp_path: Pa
         {"version": "1.0"},
         {"version": "1.0", "request": {"type": "IntentRequest"}},
         {"version": "1.0", "request": {"type": "IntentRequest", "intent": {"name": 7}}},
-        {"version": "1.0", "context": {"System": {}}, "request": {"type": "LaunchRequest",
-         "timestamp": "not a time"}},
+        {
+            "version": "1.0",
+            "context": {"System": {}},
+            "request": {"type": "LaunchRequest", "timestamp": "not a time"},
+        },
         {"version": "1.0", "request": {"type": "Alexa.Presentation.APL.UserEvent"}},
     ],
 )

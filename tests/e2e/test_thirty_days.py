@@ -83,7 +83,17 @@ def test_thirty_days_grow_gently_shrink_kindly_and_celebrate_real_progress(
     back = alice.launch()
     assert "back" in back and "6 minute walk" in back, back.text
     alice.say("AMAZON.StopIntent")
-    for n, size in ((12, 6), (13, 6), (14, 6), (15, 8), (16, 8), (17, 8), (18, 10), (19, 10), (20, 10)):
+    for n, size in (
+        (12, 6),
+        (13, 6),
+        (14, 6),
+        (15, 8),
+        (16, 8),
+        (17, 8),
+        (18, 10),
+        (19, 10),
+        (20, 10),
+    ):
         do(n, size)
     for n in (21, 22):
         alice.on(START + timedelta(days=n))

@@ -92,6 +92,6 @@ def test_progress_counts_the_last_seven_days_and_growth_since_start() -> None:
         state, _ = plan.complete_step(state, "MOVE", day(n))
     figures = progress.progress(state, day(8))
     assert figures.momentum == 7 and figures.total_steps == 9
-    (goal, growth), = figures.growths
+    ((_, growth),) = figures.growths
     assert (growth.start_size, growth.size, growth.since) == (5, 10, D0)
     assert dict((g.key, s) for g, s in figures.streaks) == {"MOVE": 9}

@@ -16,7 +16,9 @@ ACTIONS = ("complete", "skip", "smaller", "bigger", "easy", "right", "hard", "ta
 D0 = date(2026, 1, 1)
 
 days_and_actions = st.lists(
-    st.tuples(st.integers(min_value=0, max_value=4), st.lists(st.sampled_from(ACTIONS), max_size=4)),
+    st.tuples(
+        st.integers(min_value=0, max_value=4), st.lists(st.sampled_from(ACTIONS), max_size=4)
+    ),
     min_size=1,
     max_size=500,
 )
@@ -35,8 +37,10 @@ def act(state: UserState, key: str, today: date, action: str) -> UserState:
         return state.with_goal(progression.make_bigger(goal, today)[0])
     if action == "take_smaller":
         size = progression.smaller_version(goal, today)
-        return state if size is None else state.with_goal(
-            progression.take_smaller_today(goal, today, size)
+        return (
+            state
+            if size is None
+            else state.with_goal(progression.take_smaller_today(goal, today, size))
         )
     rating = {"easy": Rating.EASY, "right": Rating.ABOUT_RIGHT, "hard": Rating.HARD}[action]
     return state.with_goal(progression.rate(goal, today, rating)[0])
@@ -44,7 +48,9 @@ def act(state: UserState, key: str, today: date, action: str) -> UserState:
 
 @settings(max_examples=60, deadline=None)
 @given(area=st.sampled_from([*BUILT_IN_AREAS, "CUSTOM"]), script=days_and_actions)
-def test_long_random_use_keeps_the_ladder_invariants(area: str, script: list[tuple[int, list[str]]]) -> None:
+def test_long_random_use_keeps_the_ladder_invariants(
+    area: str, script: list[tuple[int, list[str]]]
+) -> None:
     state, _, goal = plan.set_goal(UserState(), area, D0, "drinking water")
     key, ladder = goal.key, AREAS[area].ladder
     today = D0

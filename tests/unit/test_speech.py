@@ -1,4 +1,4 @@
-"""Every phrase renders as valid SSML, user words are escaped, and no phrase repeats back to back."""
+"""Every phrase renders as valid SSML, user words are escaped, and no phrase repeats twice."""
 
 from __future__ import annotations
 
@@ -17,10 +17,19 @@ from skill.speech.voice import Voice
 
 BOOK = phrasebook("en-US")
 PARAMS = {
-    "step": Ssml("a 5 minute walk"), "name": Ssml("your walk"), "size": Ssml("8 minutes"),
-    "steps": Ssml("3 steps"), "count": 3, "choices": Ssml("moving and gratitude"),
-    "goals": Ssml("your walk"), "items": Ssml("your walk"), "area": "walking", "start": 5,
-    "since": Ssml("November 2"), "done": 1, "total": 3,
+    "step": Ssml("a 5 minute walk"),
+    "name": Ssml("your walk"),
+    "size": Ssml("8 minutes"),
+    "steps": Ssml("3 steps"),
+    "count": 3,
+    "choices": Ssml("moving and gratitude"),
+    "goals": Ssml("your walk"),
+    "items": Ssml("your walk"),
+    "area": "walking",
+    "start": 5,
+    "since": Ssml("November 2"),
+    "done": 1,
+    "total": 3,
 }
 
 
@@ -43,8 +52,9 @@ def test_every_area_step_reads_as_a_sentence_with_units(area: str) -> None:
 
 
 def test_user_words_are_escaped_so_they_are_spoken_not_parsed() -> None:
-    goal = Goal(area="CUSTOM", rung=0, started_on=date(2026, 11, 2),
-                custom_name='<audio src="x"/> & "tea"')
+    goal = Goal(
+        area="CUSTOM", rung=0, started_on=date(2026, 11, 2), custom_name='<audio src="x"/> & "tea"'
+    )
     text = BOOK.step(goal, 2)
     valid_ssml(text)
     assert "<audio" not in text and "&lt;audio" in text
@@ -62,13 +72,31 @@ def test_no_phrase_is_said_twice_in_a_row() -> None:
 
 
 def test_crisis_words_are_recognised_without_catching_everyday_phrases() -> None:
-    assert all(map(is_crisis, [
-        "I want to die", "i'm thinking about killing myself", "I feel suicidal",
-        "I want to hurt myself", "I can't go on", "life isn't worth living",
-    ]))
-    assert not any(map(is_crisis, [
-        "I want to end my walk early", "killing time", "a die hard fan", "drinking water", None,
-    ]))
+    assert all(
+        map(
+            is_crisis,
+            [
+                "I want to die",
+                "i'm thinking about killing myself",
+                "I feel suicidal",
+                "I want to hurt myself",
+                "I can't go on",
+                "life isn't worth living",
+            ],
+        )
+    )
+    assert not any(
+        map(
+            is_crisis,
+            [
+                "I want to end my walk early",
+                "killing time",
+                "a die hard fan",
+                "drinking water",
+                None,
+            ],
+        )
+    )
 
 
 def test_the_safety_response_points_to_988_and_stays_fixed() -> None:
