@@ -7,7 +7,6 @@ import html
 import logging
 import re
 import sys
-import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TextIO
@@ -15,6 +14,7 @@ from typing import Any, TextIO
 from skill.app import KaizenSkill
 from skill.chat import envelope as env
 from skill.chat.nlu import Resolver
+from skill.chat.session import Session
 from skill.config import Settings
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -30,50 +30,27 @@ def spoken_text(response: dict[str, Any]) -> str | None:
 
 
 class Conversation:
-    """Carries one user's sessions across typed turns: launch first, attributes kept."""
+    """Turns typed words into requests in one user's sessions: a launch first, then intents."""
 
     def __init__(
         self, skill: KaizenSkill, resolver: Resolver, caller: env.Caller, start: datetime
     ) -> None:
-        self.skill = skill
         self.resolver = resolver
-        self.caller = caller
-        self.clock = start
-        self.session_id: str | None = None
-        self.attributes: dict[str, Any] = {}
+        self.session = Session(skill.invoke, caller, start, gap=timedelta(seconds=5))
 
     def launch(self) -> str | None:
         """Open the skill, as 'Alexa, open kaizen coach'."""
-        return self._send(env.launch_request(), new=True)
+        return spoken_text(self.session.send(env.launch_request(), new=True))
 
     def say(self, text: str) -> str | None:
         """One typed utterance: in the open session, or as a one-shot in a new one."""
-        dialog = self.attributes.get("dialog") if self.session_id else None
+        dialog = self.session.attributes.get("dialog") if self.session.open else None
         resolution = self.resolver.resolve(text, dialog if isinstance(dialog, str) else None)
-        new = self.session_id is None
         if resolution.launch:
-            return self._send(env.launch_request(), new=True)
+            return self.launch()
         assert resolution.intent is not None
-        return self._send(env.intent_request(resolution.intent, resolution.slots), new=new)
-
-    def _send(self, request: dict[str, Any], *, new: bool) -> str | None:
-        if new:
-            self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
-            self.attributes = {}
-        self.clock += timedelta(seconds=5)
-        event = env.envelope(
-            self.caller,
-            request,
-            timestamp=self.clock,
-            session_id=self.session_id,
-            new=new,
-            attributes=self.attributes,
-        )
-        response = self.skill.invoke(event)
-        self.attributes = response.get("sessionAttributes") or {}
-        if (response.get("response") or {}).get("shouldEndSession", True) is not False:
-            self.session_id = None
-        return spoken_text(response)
+        request = env.intent_request(resolution.intent, resolution.slots)
+        return spoken_text(self.session.send(request))
 
 
 def _lines(stream: TextIO) -> Iterator[str]:

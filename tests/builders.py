@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from skill.chat import envelope as env
 from skill.chat.nlu import Resolver
+from skill.chat.session import Invoke, Session
 
 SKILL_ID = env.DEFAULT_SKILL_ID
 ALICE = "amzn1.ask.account.TEST-ALICE"
@@ -19,8 +18,6 @@ START = date(2026, 11, 2)
 
 _RESOLVER = Resolver.for_locale("en-US")
 _TAGS = re.compile(r"<[^>]+>")
-
-Invoke = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -75,39 +72,19 @@ class Speaker:
         day: date = START,
         zone: Any = UTC,
     ) -> None:
-        self.invoke = invoke
-        self.caller = env.Caller(user_id=user, skill_id=skill_id)
         self.zone = zone
-        self.now = datetime.combine(day, time(8, 0), tzinfo=zone)
-        self.session_id: str | None = None
-        self.attributes: dict[str, Any] = {}
+        caller = env.Caller(user_id=user, skill_id=skill_id)
+        self.session = Session(invoke, caller, datetime.combine(day, time(8, 0), tzinfo=zone))
 
     def on(self, day: date, hour: int = 8, minute: int = 0) -> Speaker:
         """Move the clock to a local day and time; any open session is dropped."""
-        self.now = datetime.combine(day, time(hour, minute), tzinfo=self.zone)
-        self.session_id = None
+        self.session.now = datetime.combine(day, time(hour, minute), tzinfo=self.zone)
+        self.session.close()
         return self
 
     def send(self, request: dict[str, Any], *, new: bool | None = None) -> Heard:
         """Send a request in the open session (or a new one), as Alexa would."""
-        start = new if new is not None else self.session_id is None
-        if start:
-            self.session_id = f"amzn1.echo-api.session.{uuid.uuid4()}"
-            self.attributes = {}
-        self.now += timedelta(seconds=3)
-        event = env.envelope(
-            self.caller,
-            request,
-            timestamp=self.now,
-            session_id=self.session_id,
-            new=start,
-            attributes=self.attributes,
-        )
-        result = heard(self.invoke(event))
-        self.attributes = result.envelope.get("sessionAttributes") or {}
-        if result.ended:
-            self.session_id = None
-        return result
+        return heard(self.session.send(request, new=new))
 
     def launch(self) -> Heard:
         """'Alexa, open kaizen coach'."""
