@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TOOLS := .tools
 DYNALITE := $(TOOLS)/node_modules/.bin/dynalite
 
-.PHONY: run test lint types unit clean
+.PHONY: run test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

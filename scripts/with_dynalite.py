@@ -59,11 +59,7 @@ def main(argv: list[str]) -> int:
         )
         try:
             wait_for(port)
-            env = {
-                **os.environ,
-                "KAIZEN_TEST_DYNAMODB": f"http://127.0.0.1:{port}",
-                "KAIZEN_TEST_DYNALITE": dynalite,
-            }
+            env = {**os.environ, "KAIZEN_TEST_DYNAMODB": f"http://127.0.0.1:{port}"}
             return subprocess.call(command, env=env)
         finally:
             server.terminate()

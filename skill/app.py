@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from ask_sdk_core.skill import CustomSkill
@@ -79,7 +79,7 @@ def registered_intents() -> set[str]:
 
 def build_skill(store: Store, clock: Callable[[], datetime] | None = None) -> CustomSkill:
     """The skill with its handlers, built around an injected store and fallback clock."""
-    deps = Deps(store=store, clock=clock or (lambda: datetime.now(UTC)))
+    deps = Deps(store) if clock is None else Deps(store, clock)
     builder = SkillBuilder()
     for handler in HANDLERS:
         builder.add_request_handler(handler(deps))

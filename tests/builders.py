@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -11,13 +9,13 @@ from typing import Any
 from skill.chat import envelope as env
 from skill.chat.nlu import Resolver
 from skill.chat.session import Invoke, Session
+from skill.cli import spoken_text
 
 SKILL_ID = env.DEFAULT_SKILL_ID
 ALICE = "amzn1.ask.account.TEST-ALICE"
 START = date(2026, 11, 2)
 
 _RESOLVER = Resolver.for_locale("en-US")
-_TAGS = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True)
@@ -37,7 +35,7 @@ def heard(response: dict[str, Any]) -> Heard:
     """Read a response envelope as the user would hear it."""
     body = response.get("response") or {}
     ssml = (body.get("outputSpeech") or {}).get("ssml", "")
-    text = html.unescape(_TAGS.sub("", ssml)).strip()
+    text = spoken_text(response) or ""
     return Heard(text, ssml, body.get("shouldEndSession", True) is not False, response)
 
 

@@ -19,21 +19,19 @@ class DeleteDataHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Ask for confirmation; nothing is deleted yet."""
-        voice = turn.stateless_voice()
-        reply = Reply(
-            voice.say("delete.warning"),
-            voice.say("delete.confirm"),
-            dialog=Dialog.CONFIRM_DELETE,
-            must_answer=True,
+        return turn.answer_without_state(
+            lambda voice: Reply(
+                voice.say("delete.warning"),
+                voice.say("delete.confirm"),
+                dialog=Dialog.CONFIRM_DELETE,
+                must_answer=True,
+            )
         )
-        turn.remember(voice)
-        return turn.answer(reply)
 
 
 def delete_confirmed(turn: Turn) -> Response:
     """'Yes': delete the user's record and end the session."""
     turn.deps.store.delete(turn.key)
     log.info("user data deleted")
-    voice = turn.stateless_voice()
     turn.session.clear()
-    return turn.answer(Reply(voice.say("delete.done")))
+    return turn.answer_without_state(lambda voice: Reply(voice.say("delete.done")))

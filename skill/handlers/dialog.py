@@ -20,6 +20,7 @@ from skill.handlers.progress import ProgressHandler
 from skill.handlers.steps import accept_smaller
 from skill.handlers.turn import Dialog, Reply, Turn
 from skill.speech.ssml import Ssml
+from skill.speech.voice import Voice
 
 log = logging.getLogger(__name__)
 
@@ -38,17 +39,16 @@ class YesHandler(Handler):
             return accept_smaller(turn)
         if dialog == Dialog.OFFER_PROGRESS:
             return ProgressHandler(self.deps).respond(turn)
-        voice = turn.stateless_voice()
-        if dialog == Dialog.CHOOSE_AREA:
-            reply = Reply(
-                Ssml(""), talk.choose_area_question(voice), dialog=dialog, must_answer=True
-            )
-        elif dialog == Dialog.FEELING:
-            reply = Reply(Ssml(""), voice.say("feeling.unclear"), dialog=dialog)
-        else:
-            reply = Reply(Ssml(""), voice.say("ask.what_next"), voice.say("reprompt.what_next"))
-        turn.remember(voice)
-        return turn.answer(reply)
+
+        def build(voice: Voice) -> Reply:
+            if dialog == Dialog.CHOOSE_AREA:
+                question = talk.choose_area_question(voice)
+                return Reply(Ssml(""), question, dialog=dialog, must_answer=True)
+            if dialog == Dialog.FEELING:
+                return Reply(Ssml(""), voice.say("feeling.unclear"), dialog=dialog)
+            return Reply(Ssml(""), voice.say("ask.what_next"), voice.say("reprompt.what_next"))
+
+        return turn.answer_without_state(build)
 
 
 class NoHandler(Handler):
@@ -58,16 +58,13 @@ class NoHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Decline kindly."""
-        voice = turn.stateless_voice()
         key = {
             Dialog.CONFIRM_DELETE: "no.keep_data",
             Dialog.OFFER_SMALLER: "no.rest_today",
             Dialog.CHOOSE_AREA: "no.choose_later",
             Dialog.CHOOSE_REMOVE: "no.keep_goals",
         }.get(turn.dialog or "", "no.goodbye")
-        reply = Reply(voice.say(key))
-        turn.remember(voice)
-        return turn.answer(reply)
+        return turn.answer_without_state(lambda voice: Reply(voice.say(key)))
 
 
 _HELP_KEYS = {
@@ -110,19 +107,15 @@ class FallbackHandler(Handler):
 
 
 def _guide(turn: Turn, keys: dict[str, str], general: str) -> Response:
-    voice = turn.stateless_voice()
     dialog = turn.dialog
     key = keys.get(dialog or "", general)
-    question = voice.say(key, choices=talk.area_choices(voice))
-    reply = Reply(
-        Ssml(""),
-        question,
-        voice.say("reprompt.what_next"),
-        dialog=dialog,
-        must_answer=True,
-    )
-    turn.remember(voice)
-    return turn.answer(reply)
+
+    def build(voice: Voice) -> Reply:
+        question = voice.say(key, choices=talk.area_choices(voice))
+        reprompt = voice.say("reprompt.what_next")
+        return Reply(Ssml(""), question, reprompt, dialog=dialog, must_answer=True)
+
+    return turn.answer_without_state(build)
 
 
 class StopHandler(Handler):
@@ -132,11 +125,8 @@ class StopHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Say goodbye."""
-        voice = turn.stateless_voice()
         key = "no.keep_data" if turn.dialog == Dialog.CONFIRM_DELETE else "stop.goodbye"
-        reply = Reply(voice.say(key))
-        turn.remember(voice)
-        return turn.answer(reply)
+        return turn.answer_without_state(lambda voice: Reply(voice.say(key)))
 
 
 class RemindersHandler(Handler):
@@ -146,10 +136,9 @@ class RemindersHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Tell the truth about reminders."""
-        voice = turn.stateless_voice()
-        reply = Reply(voice.say("reminders.not_yet"), voice.say("ask.anything_else"))
-        turn.remember(voice)
-        return turn.answer(reply)
+        return turn.answer_without_state(
+            lambda voice: Reply(voice.say("reminders.not_yet"), voice.say("ask.anything_else"))
+        )
 
 
 class SessionEndedHandler(Handler):
@@ -187,7 +176,6 @@ class UnhandledHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Say what the skill can do instead."""
-        voice = turn.stateless_voice()
-        reply = Reply(voice.say("unknown.intent"), voice.say("ask.what_next"))
-        turn.remember(voice)
-        return turn.answer(reply)
+        return turn.answer_without_state(
+            lambda voice: Reply(voice.say("unknown.intent"), voice.say("ask.what_next"))
+        )

@@ -11,7 +11,7 @@ from skill.coach import plan
 from skill.coach.areas import BUILT_IN_AREAS, Cadence
 from skill.coach.plan import DayStart, StepDone
 from skill.coach.progress import Progress, momentum
-from skill.coach.state import Goal, UserState
+from skill.coach.state import Goal, UserState, period_start
 from skill.speech.ssml import Ssml, join
 from skill.speech.voice import Voice
 
@@ -90,13 +90,9 @@ def celebrate(voice: Voice, state: UserState, done: StepDone, today: date) -> Ss
         if week >= 2:
             parts.append(voice.say("done.momentum", steps=book.count(week, "small_step")))
     if done.completion.grew:
-        when = "next week" if goal.spec.cadence is Cadence.WEEKLY else "tomorrow"
-        parts.append(
-            voice.say(
-                "news.grew_" + when.replace(" ", "_"),
-                step=book.step(goal, goal.size),
-            )
-        )
+        weekly = goal.spec.cadence is Cadence.WEEKLY
+        key = "news.grew_next_week" if weekly else "news.grew_tomorrow"
+        parts.append(voice.say(key, step=book.step(goal, goal.size)))
         if goal.rung >= goal.spec.top:
             parts.append(voice.say("news.top_reached"))
     next_goal = plan.next_to_do(state, today)
@@ -159,5 +155,4 @@ def goal_list(voice: Voice, state: UserState) -> Ssml:
 
 
 def _done_this_week(goal: Goal, today: date) -> int:
-    start = date.fromordinal(today.toordinal() - today.weekday())
-    return len(goal.entries_between(start, today))
+    return len(goal.entries_between(period_start(today, Cadence.WEEKLY), today))

@@ -174,13 +174,15 @@ class Turn:
         self.session[SAID] = voice.memory
         return reply
 
-    def stateless_voice(self) -> Voice:
-        """A voice for replies that need no stored state (help, stop, fallback)."""
-        return self.voice(None)
+    def answer_without_state(self, build: Callable[[Voice], Reply]) -> Response:
+        """Reply without touching the store (help, stop, fallback, questions).
 
-    def remember(self, voice: Voice) -> None:
-        """Keep a stateless reply's phrase memory in the session."""
+        The phrase memory of such a reply lives in the session only.
+        """
+        voice = self.voice(None)
+        reply = build(voice)
         self.session[SAID] = voice.memory
+        return self.answer(reply)
 
     # -- slots ---------------------------------------------------------------------------
 

@@ -75,18 +75,15 @@ class SqliteStore:
         try:
             connection = self._connection()
             if expected_version is None:
-                try:
-                    connection.execute(
-                        "INSERT INTO users (key, version, state) VALUES (?, 1, ?)", (key, text)
-                    )
-                except sqlite3.IntegrityError as error:
-                    raise VersionConflict(key) from error
+                connection.execute(
+                    "INSERT INTO users (key, version, state) VALUES (?, 1, ?)", (key, text)
+                )
                 return 1
             cursor = connection.execute(
                 "UPDATE users SET version = version + 1, state = ? WHERE key = ? AND version = ?",
                 (text, key, expected_version),
             )
-        except sqlite3.IntegrityError as error:
+        except sqlite3.IntegrityError as error:  # the row was created since it was read
             raise VersionConflict(key) from error
         except sqlite3.Error as error:
             raise StoreUnavailable(f"sqlite write failed: {error}") from error

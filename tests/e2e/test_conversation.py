@@ -185,9 +185,8 @@ def test_every_intent_in_every_dialog_state_answers_without_an_error(
         speaker.launch()
         for opener, words in DIALOG_OPENERS[dialog]:
             speaker.say(opener, **words)
-        slots = {k: v for k, v in SLOT_WORDS.items()}
         with caplog.at_level(logging.ERROR):
-            heard = speaker.send(intent(name, **slots))
+            heard = speaker.send(intent(name, **SLOT_WORDS))
             bare = speaker.send(intent(name))
         assert heard.text and bare.text, f"{name} in {dialog} said nothing"
         assert "went wrong" not in heard.text and "went wrong" not in bare.text, name
