@@ -87,6 +87,28 @@ def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = s
     return 0
 
 
+def serve(args: argparse.Namespace) -> int:
+    """Run the self-hosted webservice (verifying every request unless --no-verify)."""
+    # Imported here so `kaizen chat` never loads Flask, waitress or the verifiers.
+    from skill.web.app import create_app
+    from skill.web.serve import UnsafeBinding, check_binding
+    from skill.web.serve import serve as run_server
+    from skill.web.verifiers import alexa_verifiers
+
+    logging.getLogger().setLevel(logging.INFO)
+    verify = not args.no_verify
+    try:
+        check_binding(args.host, verify)
+    except UnsafeBinding as refusal:
+        print(f"kaizen serve: {refusal}", file=sys.stderr)
+        return 2
+    settings = Settings.load(store_url=args.store, skill_id=args.skill_id)
+    verifiers = None if verify else alexa_verifiers(settings.skill_id, verify_signature=False)
+    app = create_app(settings, verifiers=verifiers)
+    run_server(app, args.host, args.port, verify=verify, skill_id=settings.skill_id)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line."""
     parser = argparse.ArgumentParser(prog="kaizen", description=__doc__)
@@ -99,6 +121,20 @@ def build_parser() -> argparse.ArgumentParser:
         "--store", help="sqlite:///path.db or dynamodb://TABLE (default: KAIZEN_STORE)"
     )
     talk.set_defaults(run=chat)
+
+    web = commands.add_parser("serve", help="run the self-hosted Alexa webservice")
+    web.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
+    web.add_argument("--port", type=int, default=8080, help="port to bind (default: 8080)")
+    web.add_argument(
+        "--store", help="sqlite:///path.db or dynamodb://TABLE (default: KAIZEN_STORE)"
+    )
+    web.add_argument("--skill-id", help="answer only this skill id (default: KAIZEN_SKILL_ID)")
+    web.add_argument(
+        "--no-verify",
+        action="store_true",
+        help="skip signature and timestamp checks; local testing on a loopback address only",
+    )
+    web.set_defaults(run=serve)
     return parser
 
 

@@ -1,0 +1,175 @@
+"""Checks that a webservice request really comes from Alexa, for this skill, just now.
+
+Each check plugs into ask-sdk-webservice-support's AbstractVerifier and raises its
+VerificationException with a reason for the operator's log. The cheap checks (headers, URL
+rules, base64) run before anything is downloaded.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from cryptography import x509
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.hashes import SHA256
+
+from skill.web.cert_url import CertUrlRejected, canonical_chain_url
+from skill.web.chain import (
+    ChainRejected,
+    ChainUnavailable,
+    Clock,
+    FetchChain,
+    HttpsChainFetcher,
+    SignerCache,
+    system_trust_roots,
+    utc_now,
+)
+from skill.web.compat import AbstractVerifier, VerificationException
+
+SIGNATURE_HEADER = "Signature-256"
+CHAIN_URL_HEADER = "SignatureCertChainUrl"
+REQUEST_TOLERANCE = timedelta(seconds=150)
+SKILL_EVENT_TOLERANCE = timedelta(hours=1)
+SKILL_EVENT_PREFIX = "AlexaSkillEvent."
+
+
+def _header(headers: Mapping[str, Any], name: str) -> str | None:
+    """A header by name, case-insensitively (Flask's headers are; a plain dict is not)."""
+    value = headers.get(name)
+    if value is None:
+        lowered = name.lower()
+        value = next((v for k, v in headers.items() if k.lower() == lowered), None)
+    return value if isinstance(value, str) and value else None
+
+
+class SignatureVerifier(AbstractVerifier):
+    """Signature-256 over the exact raw body, by a signer whose chain Alexa's rules accept."""
+
+    def __init__(
+        self,
+        trust_roots: Sequence[x509.Certificate] | None = None,
+        fetch_chain: FetchChain | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        """Trust roots default to the system CA bundle; the fetcher to HTTPS with limits."""
+        roots = system_trust_roots() if trust_roots is None else trust_roots
+        self.signers = SignerCache(roots, fetch_chain or HttpsChainFetcher(), clock)
+
+    def verify(
+        self,
+        headers: Mapping[str, Any],
+        serialized_request_env: str | bytes,
+        deserialized_request_env: Any,
+    ) -> None:
+        """Raise VerificationException unless Alexa signed exactly this body."""
+        encoded = _header(headers, SIGNATURE_HEADER)
+        chain_url = _header(headers, CHAIN_URL_HEADER)
+        if encoded is None or chain_url is None:
+            raise VerificationException(f"missing {SIGNATURE_HEADER} or {CHAIN_URL_HEADER} header")
+        try:
+            url = canonical_chain_url(chain_url)
+            signature = base64.b64decode(encoded, validate=True)
+        except CertUrlRejected as error:
+            raise VerificationException(str(error)) from error
+        except (binascii.Error, ValueError) as error:
+            raise VerificationException(f"{SIGNATURE_HEADER} is not valid base64") from error
+        try:
+            signer = self.signers.signer(url)
+        except (ChainUnavailable, ChainRejected) as error:
+            raise VerificationException(str(error)) from error
+        body = (
+            serialized_request_env.encode("utf-8")
+            if isinstance(serialized_request_env, str)
+            else serialized_request_env
+        )
+        try:
+            signer.public_key.verify(signature, body, PKCS1v15(), SHA256())
+        except InvalidSignature as error:
+            raise VerificationException("signature does not match the request body") from error
+
+
+class TimestampVerifier(AbstractVerifier):
+    """The request was made just now: 150 seconds either way, an hour for skill events."""
+
+    def __init__(self, clock: Clock = utc_now) -> None:
+        self.clock = clock
+
+    def verify(
+        self,
+        headers: Mapping[str, Any],
+        serialized_request_env: str | bytes,
+        deserialized_request_env: Any,
+    ) -> None:
+        """Raise VerificationException for a missing, stale or future timestamp."""
+        request = getattr(deserialized_request_env, "request", None)
+        stamp = getattr(request, "timestamp", None)
+        if not isinstance(stamp, datetime):
+            raise VerificationException("request has no timestamp")
+        if stamp.tzinfo is None:
+            stamp = stamp.replace(tzinfo=UTC)
+        request_type = getattr(request, "object_type", None) or ""
+        tolerance = (
+            SKILL_EVENT_TOLERANCE
+            if request_type.startswith(SKILL_EVENT_PREFIX)
+            else REQUEST_TOLERANCE
+        )
+        drift = self.clock() - stamp
+        if abs(drift) > tolerance:
+            raise VerificationException(
+                f"timestamp is {drift.total_seconds():.0f}s from now "
+                f"(tolerance {tolerance.total_seconds():.0f}s)"
+            )
+
+
+class ApplicationIdVerifier(AbstractVerifier):
+    """The request is for this skill: its application id is the configured skill id."""
+
+    def __init__(self, skill_id: str) -> None:
+        self.skill_id = skill_id
+
+    def verify(
+        self,
+        headers: Mapping[str, Any],
+        serialized_request_env: str | bytes,
+        deserialized_request_env: Any,
+    ) -> None:
+        """Raise VerificationException for another skill's (or no) application id."""
+        if _application_id(deserialized_request_env) != self.skill_id:
+            raise VerificationException("application id is not this skill's")
+
+
+def _application_id(envelope: Any) -> str | None:
+    for owner in (
+        getattr(getattr(envelope, "context", None), "system", None),
+        getattr(envelope, "session", None),
+    ):
+        application_id = getattr(getattr(owner, "application", None), "application_id", None)
+        if isinstance(application_id, str):
+            return application_id
+    return None
+
+
+def alexa_verifiers(
+    skill_id: str | None,
+    *,
+    verify_signature: bool = True,
+    trust_roots: Sequence[x509.Certificate] | None = None,
+    fetch_chain: FetchChain | None = None,
+    clock: Clock = utc_now,
+) -> list[AbstractVerifier]:
+    """Every check a request must pass, cheapest first; the skill id whenever one is set.
+
+    verify_signature=False drops the signature and timestamp checks (local testing only).
+    """
+    checks: list[AbstractVerifier] = []
+    if skill_id:
+        checks.append(ApplicationIdVerifier(skill_id))
+    if verify_signature:
+        checks.append(TimestampVerifier(clock))
+        checks.append(SignatureVerifier(trust_roots, fetch_chain, clock))
+    return checks
