@@ -97,8 +97,11 @@ class Turn:
         self.request = envelope.request
         self.book: Phrasebook = phrasebook(getattr(self.request, "locale", None))
         session = envelope.session
-        # Requests outside a session (skill events) have no attributes to keep.
-        attributes = handler_input.attributes_manager.session_attributes
+        # Requests outside a session (skill events, tasks) have no attributes to keep, and
+        # the SDK raises if asked for them.
+        attributes = (
+            handler_input.attributes_manager.session_attributes if session is not None else None
+        )
         self.session: dict[str, Any] = attributes if attributes is not None else {}
         self.one_shot = bool(session is None or session.new) and isinstance(
             self.request, IntentRequest

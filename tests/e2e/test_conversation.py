@@ -243,6 +243,25 @@ def test_malformed_envelopes_get_a_kind_answer_not_an_exception(
     assert response["version"] == "1.0"
 
 
+def test_requests_outside_a_session_are_answered_not_apologised_for(
+    skill: KaizenSkill, caplog: pytest.LogCaptureFixture
+) -> None:
+    # Routines, one-shot tasks and events can arrive with no session object at all.
+    from datetime import UTC, datetime
+
+    from skill.chat import envelope as env
+
+    caller = env.Caller(user_id=ALICE)
+    stamp = datetime(2026, 11, 2, 8, tzinfo=UTC)
+    with caplog.at_level(logging.ERROR):
+        for request in (env.launch_request(), env.intent_request("CompleteStepIntent")):
+            response = skill.invoke(env.envelope(caller, request, timestamp=stamp))
+            assert "went wrong" not in response["response"]["outputSpeech"]["ssml"]
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    record = skill.store.load(user_key(ALICE))
+    assert record is not None and record.version == 2  # both turns were stored
+
+
 def test_a_user_in_tokyo_lives_on_their_own_day(skill: KaizenSkill) -> None:
     # The zone is cached in state (the Settings API fills it in a later issue).
     from dataclasses import replace
