@@ -13,6 +13,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
+from cryptography.utils import CryptographyDeprecationWarning
 from cryptography.x509.verification import PolicyBuilder, Store, VerificationError
 
 SIGNING_DOMAIN = "echo-api.amazon.com"
@@ -96,11 +98,15 @@ def system_trust_roots() -> list[x509.Certificate]:
 def _load_bundle(data: bytes) -> list[x509.Certificate]:
     marker = b"-----END CERTIFICATE-----"
     roots = []
-    for block in data.split(marker)[:-1]:
-        try:
-            roots.append(x509.load_pem_x509_certificate(block + marker))
-        except ValueError:
-            continue  # one odd entry in a system bundle must not disable every other root
+    with warnings.catch_warnings():
+        # Some long-lived roots in distribution bundles have non-positive serial numbers;
+        # cryptography warns about each at every start, which tells an operator nothing.
+        warnings.simplefilter("ignore", CryptographyDeprecationWarning)
+        for block in data.split(marker)[:-1]:
+            try:
+                roots.append(x509.load_pem_x509_certificate(block + marker))
+            except ValueError:
+                continue  # one odd entry in a bundle must not disable every other root
     return roots
 
 

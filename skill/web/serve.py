@@ -55,7 +55,8 @@ def make_server(
         host=host,
         port=port,
         threads=threads,
-        max_request_body_size=MAX_BODY_BYTES,
+        # An outer backstop only: the app's own limit answers 413 with the usual JSON body.
+        max_request_body_size=4 * MAX_BODY_BYTES,
         ident="kaizen-coach",
         clear_untrusted_proxy_headers=True,
     )

@@ -1,0 +1,98 @@
+"""`kaizen serve` as an operator runs it: a real process, a real port, real refusals."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from skill.chat import envelope as env
+from tests.web.conftest import envelope_for
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def kaizen(*args: str) -> list[str]:
+    return [sys.executable, "-m", "skill.cli", *args]
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "0.0.0.0",  # noqa: S104 (the refusal is the point)
+        "192.168.1.20",
+        "::",
+        "coach.example.com",
+    ],
+)
+def test_no_verify_is_refused_on_an_address_others_can_reach(host: str) -> None:
+    result = subprocess.run(
+        kaizen("serve", "--no-verify", "--host", host),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "local testing only" in result.stderr
+
+
+@contextmanager
+def serving(tmp_path: Path, *args: str) -> Iterator[tuple[int, subprocess.Popen[str]]]:
+    port = free_port()
+    command = kaizen("serve", "--port", str(port), "--store", f"sqlite://{tmp_path}/k.db", *args)
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if call(port, "GET", "/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("kaizen serve did not start")
+        yield port, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def call(port: int, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        headers = {"Content-Type": "application/json"}
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+def launch_body() -> bytes:
+    return json.dumps(envelope_for("amzn1.ask.account.serve-test", env.launch_request())).encode()
+
+
+def test_serve_verifies_by_default_and_refuses_an_unsigned_request(tmp_path: Path) -> None:
+    with serving(tmp_path, "--skill-id", env.DEFAULT_SKILL_ID) as (port, _):
+        assert call(port, "POST", "/", launch_body())[0] == 400
+
+
+def test_no_verify_on_loopback_answers_unsigned_requests_and_warns(tmp_path: Path) -> None:
+    with serving(tmp_path, "--no-verify", "--host", "127.0.0.1") as (port, process):
+        status, body = call(port, "POST", "/", launch_body())
+        assert status == 200 and "moving" in json.loads(body)["response"]["outputSpeech"]["ssml"]
+    assert process.stderr is not None
+    assert "verification is OFF" in process.stderr.read()
