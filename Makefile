@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 TOOLS := .tools
 DYNALITE := $(TOOLS)/node_modules/.bin/dynalite
 
-.PHONY: run test clean
+.PHONY: run serve test bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,11 +28,21 @@ $(DYNALITE): $(TOOLS)/package.json
 run: $(VENV)/.installed
 	$(BIN)/kaizen chat
 
+## serve: the self-hosted webservice, verifying every request (HOST, PORT, KAIZEN_SKILL_ID)
+HOST ?= 127.0.0.1
+PORT ?= 8080
+serve: $(VENV)/.installed
+	$(BIN)/kaizen serve --host $(HOST) --port $(PORT)
+
 ## test: lint, types and the whole suite (dynalite started and stopped around it)
 test: $(VENV)/.installed-test $(DYNALITE)
-	$(BIN)/python -m ruff check skill tests lambda
+	$(BIN)/python -m ruff check skill tests lambda scripts
 	$(BIN)/python -m mypy --strict skill
 	$(BIN)/python scripts/with_dynalite.py $(DYNALITE) -- $(BIN)/python -m pytest
+
+## bench: measure against baselines in the same run and write docs/BENCHMARKS.md
+bench: $(VENV)/.installed-test
+	$(BIN)/python scripts/bench.py run
 
 clean:
 	rm -rf $(VENV) $(TOOLS)/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis

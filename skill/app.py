@@ -38,6 +38,7 @@ from skill.handlers.steps import (
     SkipStepHandler,
 )
 from skill.handlers.turn import Deps
+from skill.serializer import FastSerializer
 from skill.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ def build_skill(store: Store, clock: Callable[[], datetime] | None = None) -> Cu
     builder.add_exception_handler(StoreDownHandler())
     builder.add_exception_handler(CatchAllHandler())
     skill: CustomSkill = builder.create()
+    skill.serializer = FastSerializer()
     return skill
 
 

@@ -10,6 +10,7 @@ wrote can steer the download anywhere else.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -23,6 +24,7 @@ class CertUrlRejected(ValueError):
     """The certificate-chain URL breaks Alexa's rules; the message says which one."""
 
 
+@functools.lru_cache(maxsize=64)  # Alexa sends the same few URLs; refusals are not cached
 def canonical_chain_url(raw: str) -> str:
     """The URL to download the chain from, or CertUrlRejected saying which rule failed."""
     try:

@@ -1,0 +1,365 @@
+"""`make bench`: measures the skill side by side with a baseline and writes docs/BENCHMARKS.md.
+
+Webservice throughput: the verified endpoint (signature, timestamp and skill id checked, a
+SQLite store read and written per request) against a bare Flask endpoint that returns fixed
+JSON, both on the same waitress server in their own process, driven by the same client in
+this process, in alternating rounds; medians are reported. A test CA stands in for Amazon's
+so requests are really signed; the chain is served from memory, as the cache does after its
+one download in production.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import timeit
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # tests.pki: the same test CA the suite uses
+
+from with_dynalite import free_port  # noqa: E402
+
+from skill.chat import envelope as env  # noqa: E402
+from tests.pki import CHAIN_URL, AlexaPki  # noqa: E402
+
+USERS = 200
+CLIENT_THREADS = 4
+BARE_REPLY = {
+    "version": "1.0",
+    "response": {
+        "outputSpeech": {
+            "type": "SSML",
+            "ssml": "<speak>Your step today: a 5 minute walk.</speak>",
+        },
+        "shouldEndSession": True,
+    },
+}
+
+
+# -- the two servers (each run in its own process) --------------------------------------------
+
+
+def serve(kind: str, port: int, workdir: Path) -> None:
+    """Run one benchmark server until killed."""
+    from cryptography import x509
+    from flask import Flask, jsonify
+
+    from skill.app import KaizenSkill
+    from skill.config import Settings
+    from skill.store.sqlite import SqliteStore
+    from skill.web.app import create_app
+    from skill.web.serve import make_server
+    from skill.web.verifiers import alexa_verifiers
+
+    if kind == "bare":
+        app = Flask("bare")
+
+        @app.post("/")
+        def bare() -> Any:
+            return jsonify(BARE_REPLY)
+
+        @app.get("/healthz")
+        def health() -> Any:
+            return jsonify(status="ok")
+    else:
+        roots = x509.load_pem_x509_certificates((workdir / "root.pem").read_bytes())
+        chain = (workdir / "chain.pem").read_bytes()
+        settings = Settings(
+            store_url=f"sqlite://{workdir / 'kaizen.db'}", skill_id=env.DEFAULT_SKILL_ID
+        )
+        app = create_app(
+            settings,
+            skill=KaizenSkill(SqliteStore(workdir / "kaizen.db")),
+            verifiers=[]
+            if kind == "unverified"
+            else alexa_verifiers(
+                settings.skill_id, trust_roots=roots, fetch_chain=lambda url: chain
+            ),
+        )
+    make_server(app, "127.0.0.1", port).run()  # the same server settings as `kaizen serve`
+
+
+@contextmanager
+def server(kind: str, workdir: Path) -> Iterator[int]:
+    port = free_port()
+    command = [sys.executable, __file__, "serve", kind, str(port), str(workdir)]
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if post(port, "GET", "/healthz", b"", {})[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError(f"{kind} server did not start")
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+# -- the client ---------------------------------------------------------------------------------
+
+
+def post(
+    port: int, method: str, path: str, body: bytes, headers: dict[str, str]
+) -> tuple[int, bytes]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        return response.status, response.read()
+    finally:
+        connection.close()
+
+
+Signed = list[tuple[bytes, dict[str, str]]]
+
+
+def signed_requests(pki: AlexaPki, request: Callable[[], dict[str, Any]]) -> Signed:
+    """One freshly stamped, really signed request per user."""
+    now = datetime.now(UTC)
+    out = []
+    for n in range(USERS):
+        caller = env.Caller(user_id=f"amzn1.ask.account.bench-{n:04d}")
+        envelope = env.envelope(caller, request(), timestamp=now, session_id=f"bench-{n}")
+        out.append(pki.signer.signed(envelope))
+    return out
+
+
+def load(port: int, requests: Signed, seconds: float) -> float:
+    """Requests per second over `seconds`, from CLIENT_THREADS keep-alive connections."""
+    counts = [0] * CLIENT_THREADS
+    failures: list[int] = []
+    deadline = time.perf_counter() + seconds
+
+    def client(index: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        n = index
+        while time.perf_counter() < deadline:
+            body, headers = requests[n % len(requests)]
+            connection.request("POST", "/", body=body, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                failures.append(response.status)
+            counts[index] += 1
+            n += CLIENT_THREADS
+        connection.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENT_THREADS)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if failures:
+        raise RuntimeError(f"benchmark requests failed: {sorted(set(failures))}")
+    return sum(counts) / elapsed
+
+
+@dataclass
+class Throughput:
+    bare: list[float]
+    verified: list[float]
+    unverified: list[float]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.verified) / statistics.median(self.bare)
+
+    @property
+    def verification_share(self) -> float:
+        return statistics.median(self.verified) / statistics.median(self.unverified)
+
+
+def webservice_throughput(pki: AlexaPki, rounds: int, seconds: float) -> Throughput:
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        (workdir / "root.pem").write_bytes(pki.trust_roots[0].public_bytes(_pem()))
+        (workdir / "chain.pem").write_bytes(pki.signer.chain_pem())
+        result = Throughput([], [], [])
+        with (
+            server("bare", workdir) as bare,
+            server("verified", workdir) as verified,
+            server("unverified", workdir) as unverified,
+        ):
+            for body, headers in signed_requests(pki, _set_goal):  # every user has a goal
+                if post(verified, "POST", "/", body, headers)[0] != 200:
+                    raise RuntimeError("setting up the benchmark users failed")
+            for _ in range(rounds):
+                step = signed_requests(pki, _get_step)  # fresh stamps, outside the timing
+                result.bare.append(load(bare, step, seconds))
+                result.verified.append(load(verified, step, seconds))
+                result.unverified.append(load(unverified, step, seconds))
+        return result
+
+
+def _pem() -> Any:
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    return Encoding.PEM
+
+
+def _set_goal() -> dict[str, Any]:
+    fill = env.SlotFill("walking", id="MOVE", type_name="GOAL_AREA")
+    return env.intent_request("SetGoalIntent", {"area": fill})
+
+
+def _get_step() -> dict[str, Any]:
+    return env.intent_request("GetStepIntent")
+
+
+# -- the verification itself, in process ------------------------------------------------------
+
+
+@dataclass
+class VerificationCost:
+    per_request_us: float
+    chain_ms: float
+
+
+def verification_cost(pki: AlexaPki) -> VerificationCost:
+    from skill.web.chain import SignerCache
+    from skill.web.verifiers import SignatureVerifier, TimestampVerifier
+
+    body, headers = signed_requests(pki, _get_step)[0]
+    signature = SignatureVerifier(pki.trust_roots, fetch_chain=lambda url: pki.chains[url])
+    stamp = TimestampVerifier()
+    envelope = _deserialized(body)
+    text = body.decode()
+
+    def check() -> None:
+        signature.verify(headers, text, envelope)
+        stamp.verify(headers, text, envelope)
+
+    check()  # the one download and chain verification, then the cached key
+    per_request = min(timeit.repeat(check, number=2000, repeat=5)) / 2000
+
+    def cold() -> None:
+        SignerCache(pki.trust_roots, lambda url: pki.chains[url]).signer(CHAIN_URL)
+
+    chain = min(timeit.repeat(cold, number=50, repeat=5)) / 50
+    return VerificationCost(per_request * 1e6, chain * 1e3)
+
+
+def _deserialized(body: bytes) -> Any:
+    from ask_sdk_core.serialize import DefaultSerializer
+    from ask_sdk_model.request_envelope import RequestEnvelope
+
+    return DefaultSerializer().deserialize(body.decode(), RequestEnvelope)
+
+
+# -- the report -------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def report(throughput: Throughput, cost: VerificationCost, rounds: int, seconds: float) -> str:
+    def row(name: str, figures: list[float]) -> str:
+        runs = ", ".join(f"{f:.0f}" for f in figures)
+        return f"| {name} | {statistics.median(figures):.0f} | {runs} |"
+
+    return "\n".join(
+        [
+            "# Benchmarks",
+            "",
+            "Regenerate with `make bench`. Every figure is measured against its baseline in the",
+            "same run, on the same machine.",
+            "",
+            f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+            f"- Machine: {machine()}",
+            "",
+            "## Webservice throughput",
+            "",
+            "Requests per second on waitress (8 threads, one process), each server in its own",
+            f"process, driven by {CLIENT_THREADS} keep-alive client threads in another process on",
+            f"the same machine; {rounds} alternating rounds of {seconds:g} s, median reported.",
+            "The verified endpoint answers GetStepIntent for 200 users with a goal: signature",
+            "(Signature-256, cached signing key), timestamp and skill id checked, envelope",
+            "deserialised, state read from and written to SQLite. The baseline is a bare Flask",
+            "endpoint returning fixed JSON.",
+            "",
+            "| endpoint | median req/s | rounds |",
+            "|---|---|---|",
+            row("bare Flask, fixed JSON", throughput.bare),
+            row("verified Kaizen Coach", throughput.verified),
+            row("Kaizen Coach, verification off", throughput.unverified),
+            "",
+            f"**Ratio verified / bare: {throughput.ratio:.2f}** (aim: 0.5 or better).",
+            "",
+            f"Verified / verification off: {throughput.verification_share:.2f}. Checking the",
+            "request costs little next to the turn itself (reading the envelope, the kaizen",
+            "rules, one SQLite read and one write, the response), which sets the ratio.",
+            "",
+            "## Request verification cost (in process)",
+            "",
+            f"- Per request, signing key cached: **{cost.per_request_us:.0f} µs** "
+            "(base64, RSA PKCS#1 v1.5 SHA-256 verify over the raw body, URL rules, timestamp).",
+            f"- Once per chain URL until it expires: **{cost.chain_ms:.2f} ms** to parse and",
+            "  verify the chain to the trust store with `cryptography`'s x509 verification",
+            "  (download time excluded).",
+            "- For comparison, PRODUCT.md records the stock ask-sdk-webservice-support verifier",
+            "  at ~5.6 ms per request, as it re-validates the chain every time.",
+            "",
+        ]
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run")
+    run.add_argument("--rounds", type=int, default=5)
+    run.add_argument("--seconds", type=float, default=3.0)
+    run.add_argument("--out", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
+    worker = commands.add_parser("serve")
+    worker.add_argument("kind", choices=["bare", "verified", "unverified"])
+    worker.add_argument("port", type=int)
+    worker.add_argument("workdir", type=Path)
+    args = parser.parse_args()
+    if args.command == "serve":
+        serve(args.kind, args.port, args.workdir)
+        return 0
+    pki = AlexaPki.create()
+    cost = verification_cost(pki)
+    throughput = webservice_throughput(pki, args.rounds, args.seconds)
+    text = report(throughput, cost, args.rounds, args.seconds)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

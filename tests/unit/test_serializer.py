@@ -1,0 +1,84 @@
+"""The fast serializer reads every envelope into exactly what the SDK's own would."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from ask_sdk_core.exceptions import SerializationException
+from ask_sdk_core.serialize import DefaultSerializer
+from ask_sdk_model.request_envelope import RequestEnvelope
+
+from skill.chat import envelope as env
+from skill.serializer import FastSerializer
+
+STAMP = datetime(2026, 11, 21, 8, 30, tzinfo=UTC)
+CALLER = env.Caller(user_id="amzn1.ask.account.TEST-SERIALIZER")
+
+
+def wrapped(request: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return env.envelope(CALLER, request, timestamp=STAMP, session_id="s-1", **extra)
+
+
+def with_timestamp(stamp: str) -> dict[str, Any]:
+    body = wrapped(env.launch_request())
+    body["request"]["timestamp"] = stamp
+    return body
+
+
+ENVELOPES = {
+    "launch": wrapped(env.launch_request()),
+    "intent with resolved slot": wrapped(
+        env.intent_request(
+            "SetGoalIntent", {"area": env.SlotFill("walking", id="MOVE", type_name="GOAL_AREA")}
+        ),
+        attributes={"dialog": "choose_area", "nested": {"a": [1, 2]}},
+    ),
+    "intent with unmatched slot": wrapped(
+        env.intent_request("SetGoalIntent", {"area": env.SlotFill("juggle", type_name="GOAL_AREA")})
+    ),
+    "session ended with error": wrapped(
+        {
+            **env.session_ended_request("ERROR"),
+            "error": {"type": "INVALID_RESPONSE", "message": "x"},
+        }
+    ),
+    "skill event": wrapped(
+        {"type": "AlexaSkillEvent.SkillDisabled", "eventCreationTime": "2026-11-21T08:00:00Z"}
+    ),
+    "unknown keys kept": {**wrapped(env.launch_request()), "futureField": {"x": 1}},
+    "fractional seconds": with_timestamp("2026-11-21T08:30:00.123Z"),
+    "offset": with_timestamp("2026-11-21T09:30:00+01:00"),
+    "no zone": with_timestamp("2026-11-21T08:30:00"),
+    "dateutil-only format": with_timestamp("21 Nov 2026 08:30:00 UTC"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ENVELOPES))
+def test_fast_serializer_reads_envelopes_exactly_as_the_sdk_does(name: str) -> None:
+    payload = json.dumps(ENVELOPES[name])
+    expected = DefaultSerializer().deserialize(payload, RequestEnvelope)
+    actual = FastSerializer().deserialize(payload, RequestEnvelope)
+    assert actual == expected
+    assert type(actual.request) is type(expected.request)
+    assert actual.request.timestamp == expected.request.timestamp
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "{not json",
+        '{"request": 5}',
+        '{"request": {"type": "NoSuchRequest"}}',
+        '{"request": {"type": "LaunchRequest", "timestamp": "yesterday-ish"}}',
+        '{"request": {"type": "LaunchRequest", "timestamp": 12}}',
+        '{"context": [1, 2]}',
+    ],
+)
+def test_fast_serializer_refuses_what_the_sdk_refuses(payload: str) -> None:
+    with pytest.raises(SerializationException):
+        DefaultSerializer().deserialize(payload, RequestEnvelope)
+    with pytest.raises(SerializationException):
+        FastSerializer().deserialize(payload, RequestEnvelope)
