@@ -31,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # tests.pki: the same test CA the suite uses
 
+from cryptography.hazmat.primitives.serialization import Encoding  # noqa: E402
 from with_dynalite import free_port  # noqa: E402
 
 from skill.chat import envelope as env  # noqa: E402
@@ -193,7 +194,7 @@ class Throughput:
 def webservice_throughput(pki: AlexaPki, rounds: int, seconds: float) -> Throughput:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        (workdir / "root.pem").write_bytes(pki.trust_roots[0].public_bytes(_pem()))
+        (workdir / "root.pem").write_bytes(pki.trust_roots[0].public_bytes(Encoding.PEM))
         (workdir / "chain.pem").write_bytes(pki.signer.chain_pem())
         result = Throughput([], [], [])
         with (
@@ -210,12 +211,6 @@ def webservice_throughput(pki: AlexaPki, rounds: int, seconds: float) -> Through
                 result.verified.append(load(verified, step, seconds))
                 result.unverified.append(load(unverified, step, seconds))
         return result
-
-
-def _pem() -> Any:
-    from cryptography.hazmat.primitives.serialization import Encoding
-
-    return Encoding.PEM
 
 
 def _set_goal() -> dict[str, Any]:

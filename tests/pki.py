@@ -30,6 +30,24 @@ def _name(common_name: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
 
 
+KEY_USAGES = (
+    "digital_signature",
+    "content_commitment",
+    "key_encipherment",
+    "data_encipherment",
+    "key_agreement",
+    "key_cert_sign",
+    "crl_sign",
+    "encipher_only",
+    "decipher_only",
+)
+
+
+def _key_usage(*allowed: str) -> x509.KeyUsage:
+    """A KeyUsage extension allowing exactly the named uses."""
+    return x509.KeyUsage(**{usage: usage in allowed for usage in KEY_USAGES})
+
+
 @dataclass(frozen=True)
 class Authority:
     """A CA: its certificate and key."""
@@ -40,21 +58,17 @@ class Authority:
     @classmethod
     def root(cls, name: str, now: datetime) -> Authority:
         key = _key()
-        builder = _ca_builder(_name(name), _name(name), key.public_key(), now).add_extension(
-            x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False
+        cert = _issue(
+            _name(name), key.public_key(), _name(name), key, _ca_window(now), _ca_extensions()
         )
-        return cls(builder.sign(key, hashes.SHA256()), key)
+        return cls(cert, key)
 
     def intermediate(self, name: str, now: datetime) -> Authority:
         key = _key()
-        builder = (
-            _ca_builder(_name(name), self.cert.subject, key.public_key(), now)
-            .add_extension(
-                x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False
-            )
-            .add_extension(self._authority_key_id(), critical=False)
+        extensions = [*_ca_extensions(), (self._authority_key_id(), False)]
+        return Authority(
+            self._issue(_name(name), key.public_key(), _ca_window(now), extensions), key
         )
-        return Authority(builder.sign(self.key, hashes.SHA256()), key)
 
     def leaf(
         self,
@@ -66,74 +80,71 @@ class Authority:
         digital_signature: bool = True,
     ) -> x509.Certificate:
         """A signing certificate for key, issued by this CA."""
-        builder = (
-            x509.CertificateBuilder()
-            .subject_name(_name(dns_name))
-            .issuer_name(self.cert.subject)
-            .public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(valid_from)
-            .not_valid_after(valid_until)
-            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-            .add_extension(x509.SubjectAlternativeName([x509.DNSName(dns_name)]), critical=False)
-            .add_extension(
-                x509.KeyUsage(
-                    digital_signature=digital_signature,
-                    content_commitment=False,
-                    key_encipherment=True,
-                    data_encipherment=False,
-                    key_agreement=False,
-                    key_cert_sign=False,
-                    crl_sign=False,
-                    encipher_only=False,
-                    decipher_only=False,
-                ),
-                critical=True,
-            )
-            .add_extension(
+        usages = (
+            ("digital_signature", "key_encipherment")
+            if digital_signature
+            else ("key_encipherment",)
+        )
+        extensions: list[tuple[x509.ExtensionType, bool]] = [
+            (x509.BasicConstraints(ca=False, path_length=None), True),
+            (x509.SubjectAlternativeName([x509.DNSName(dns_name)]), False),
+            (_key_usage(*usages), True),
+            (
                 x509.ExtendedKeyUsage(
                     [ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH]
                 ),
-                critical=False,
-            )
-            .add_extension(
-                x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False
-            )
-            .add_extension(self._authority_key_id(), critical=False)
-        )
-        return builder.sign(self.key, hashes.SHA256())
+                False,
+            ),
+            (self._authority_key_id(), False),
+        ]
+        return self._issue(_name(dns_name), key.public_key(), (valid_from, valid_until), extensions)
+
+    def _issue(
+        self,
+        subject: x509.Name,
+        public_key: rsa.RSAPublicKey,
+        window: tuple[datetime, datetime],
+        extensions: list[tuple[x509.ExtensionType, bool]],
+    ) -> x509.Certificate:
+        return _issue(subject, public_key, self.cert.subject, self.key, window, extensions)
 
     def _authority_key_id(self) -> x509.AuthorityKeyIdentifier:
         return x509.AuthorityKeyIdentifier.from_issuer_public_key(self.key.public_key())
 
 
-def _ca_builder(
-    subject: x509.Name, issuer: x509.Name, public_key: Any, now: datetime
-) -> x509.CertificateBuilder:
-    return (
+def _ca_window(now: datetime) -> tuple[datetime, datetime]:
+    return now - timedelta(days=365), now + timedelta(days=3650)
+
+
+def _ca_extensions() -> list[tuple[x509.ExtensionType, bool]]:
+    return [
+        (x509.BasicConstraints(ca=True, path_length=None), True),
+        (_key_usage("key_cert_sign", "crl_sign"), True),
+    ]
+
+
+def _issue(
+    subject: x509.Name,
+    public_key: rsa.RSAPublicKey,
+    issuer: x509.Name,
+    issuer_key: rsa.RSAPrivateKey,
+    window: tuple[datetime, datetime],
+    extensions: list[tuple[x509.ExtensionType, bool]],
+) -> x509.Certificate:
+    """A certificate for public_key signed by issuer_key, with a subject key identifier."""
+    builder = (
         x509.CertificateBuilder()
         .subject_name(subject)
         .issuer_name(issuer)
         .public_key(public_key)
         .serial_number(x509.random_serial_number())
-        .not_valid_before(now - timedelta(days=365))
-        .not_valid_after(now + timedelta(days=3650))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=False,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=True,
-                crl_sign=True,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
+        .not_valid_before(window[0])
+        .not_valid_after(window[1])
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
     )
+    for extension, critical in extensions:
+        builder = builder.add_extension(extension, critical=critical)
+    return builder.sign(issuer_key, hashes.SHA256())
 
 
 @dataclass(frozen=True)
@@ -204,9 +215,14 @@ class AlexaPki:
             untrusted=signer(stranger, "untrusted"),
             no_digital_signature=signer(intermediate, "no-ds", digital_signature=False),
         )
-        for each in (pki.signer, pki.expired, pki.wrong_name, pki.untrusted):
+        for each in (
+            pki.signer,
+            pki.expired,
+            pki.wrong_name,
+            pki.untrusted,
+            pki.no_digital_signature,
+        ):
             pki.chains[each.url] = each.chain_pem()
-        pki.chains[pki.no_digital_signature.url] = pki.no_digital_signature.chain_pem()
         return pki
 
     @property

@@ -8,7 +8,7 @@ import threading
 import uuid
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -76,7 +76,6 @@ class Web:
     store: Store
     downloads: ChainDownloads
     signer: RequestSigner
-    users: list[str] = field(default_factory=list)
 
     def request(
         self,
@@ -102,9 +101,7 @@ class Web:
         return self.post(body, headers)
 
     def new_user(self) -> str:
-        user = f"amzn1.ask.account.web-{uuid.uuid4().hex[:12]}"
-        self.users.append(user)
-        return user
+        return f"amzn1.ask.account.web-{uuid.uuid4().hex[:12]}"
 
     def record(self, user: str) -> Record | None:
         return self.store.load(user_key(user))
