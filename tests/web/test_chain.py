@@ -88,6 +88,7 @@ CHAIN = b"-----BEGIN CERTIFICATE-----\nnot checked here\n-----END CERTIFICATE---
 
 class _S3StandIn(BaseHTTPRequestHandler):
     requested: list[str]
+    stopping: threading.Event
 
     def do_GET(self) -> None:
         self.requested.append(self.path)
@@ -109,7 +110,8 @@ class _S3StandIn(BaseHTTPRequestHandler):
                     self.wfile.flush()
                 except OSError:
                     return
-                time.sleep(0.1)
+                if self.stopping.wait(0.1):
+                    return
         else:
             self._send(404, b"<Error><Code>NoSuchKey</Code></Error>")
 
@@ -127,13 +129,19 @@ class _S3StandIn(BaseHTTPRequestHandler):
 def s3() -> Iterator[tuple[str, list[str]]]:
     """A plain HTTP server on loopback serving chains, a huge file, a drip and a redirect."""
     requested: list[str] = []
-    handler = type("Handler", (_S3StandIn,), {"requested": requested})
+    stopping = threading.Event()
+    handler = type("Handler", (_S3StandIn,), {"requested": requested, "stopping": stopping})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = (
+        False  # so server_close() waits for every handler: no thread outlives the test
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}", requested
+    stopping.set()
     server.shutdown()
     server.server_close()
+    thread.join(timeout=5)
 
 
 def test_the_fetcher_returns_the_chain(s3: tuple[str, list[str]]) -> None:

@@ -53,21 +53,22 @@ def test_no_verify_is_refused_on_an_address_others_can_reach(host: str) -> None:
 def serving(tmp_path: Path, *args: str) -> Iterator[tuple[int, subprocess.Popen[str]]]:
     port = free_port()
     command = kaizen("serve", "--port", str(port), "--store", f"sqlite://{tmp_path}/k.db", *args)
-    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if call(port, "GET", "/healthz")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("kaizen serve did not start")
-        yield port, process
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    # The context manager closes the stderr pipe, so no file descriptor outlives the test.
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True) as process:
+        try:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                try:
+                    if call(port, "GET", "/healthz")[0] == 200:
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            else:
+                pytest.fail("kaizen serve did not start")
+            yield port, process
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
 
 
 def call(port: int, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
@@ -94,5 +95,6 @@ def test_no_verify_on_loopback_answers_unsigned_requests_and_warns(tmp_path: Pat
     with serving(tmp_path, "--no-verify", "--host", "127.0.0.1") as (port, process):
         status, body = call(port, "POST", "/", launch_body())
         assert status == 200 and "moving" in json.loads(body)["response"]["outputSpeech"]["ssml"]
-    assert process.stderr is not None
-    assert "verification is OFF" in process.stderr.read()
+        process.terminate()
+        assert process.stderr is not None
+        assert "verification is OFF" in process.stderr.read()
