@@ -12,6 +12,7 @@ from ask_sdk_core.skill import CustomSkill
 from ask_sdk_core.skill_builder import SkillBuilder
 from ask_sdk_model.request_envelope import RequestEnvelope
 
+from skill.alexa.services import AlexaApis
 from skill.config import Settings
 from skill.handlers.base import Handler
 from skill.handlers.data import DeleteDataHandler
@@ -19,15 +20,21 @@ from skill.handlers.dialog import (
     FallbackHandler,
     HelpHandler,
     NoHandler,
-    RemindersHandler,
     SessionEndedHandler,
     StopHandler,
     UnhandledHandler,
     YesHandler,
 )
 from skill.handlers.errors import CatchAllHandler, StoreDownHandler
+from skill.handlers.events import SkillEventHandler
 from skill.handlers.goals import ListGoalsHandler, RemoveGoalHandler, SetGoalHandler
 from skill.handlers.progress import EncourageHandler, ProgressHandler
+from skill.handlers.reminders import (
+    CancelReminderHandler,
+    PermissionAnswerHandler,
+    SetReminderHandler,
+)
+from skill.handlers.routines import TaskHandler
 from skill.handlers.safety import SafetyHandler
 from skill.handlers.steps import (
     CompleteStepHandler,
@@ -46,6 +53,8 @@ log = logging.getLogger(__name__)
 # Order is priority: safety first, the catch-all last.
 HANDLERS: tuple[type[Handler], ...] = (
     SafetyHandler,
+    SkillEventHandler,
+    TaskHandler,
     LaunchHandler,
     GetStepHandler,
     CompleteStepHandler,
@@ -57,7 +66,9 @@ HANDLERS: tuple[type[Handler], ...] = (
     RemoveGoalHandler,
     ProgressHandler,
     EncourageHandler,
-    RemindersHandler,
+    SetReminderHandler,
+    CancelReminderHandler,
+    PermissionAnswerHandler,
     DeleteDataHandler,
     YesHandler,
     NoHandler,
@@ -78,26 +89,34 @@ def registered_intents() -> set[str]:
     return {name for handler in HANDLERS for name in handler.intents}
 
 
-def build_skill(store: Store, clock: Callable[[], datetime] | None = None) -> CustomSkill:
-    """The skill with its handlers, built around an injected store and fallback clock."""
-    deps = Deps(store) if clock is None else Deps(store, clock)
+def build_skill(
+    store: Store,
+    clock: Callable[[], datetime] | None = None,
+    apis: AlexaApis | None = None,
+) -> CustomSkill:
+    """The skill with its handlers, built around an injected store, clock and Alexa APIs."""
+    serializer = FastSerializer()
+    apis = apis or AlexaApis(serializer=serializer)
+    deps = Deps(store, apis=apis) if clock is None else Deps(store, clock, apis)
     builder = SkillBuilder()
     for handler in HANDLERS:
         builder.add_request_handler(handler(deps))
     builder.add_exception_handler(StoreDownHandler())
     builder.add_exception_handler(CatchAllHandler())
     skill: CustomSkill = builder.create()
-    skill.serializer = FastSerializer()
+    skill.serializer = serializer
     return skill
 
 
 class KaizenSkill:
     """The skill plus the checks around it: JSON in, JSON out, other skills' ids refused."""
 
-    def __init__(self, store: Store, skill_id: str | None = None) -> None:
+    def __init__(
+        self, store: Store, skill_id: str | None = None, apis: AlexaApis | None = None
+    ) -> None:
         self.store = store
         self.skill_id = skill_id
-        self.skill = build_skill(store)
+        self.skill = build_skill(store, apis=apis)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> KaizenSkill:

@@ -33,9 +33,20 @@ _SDK = DefaultSerializer()
 Fields = tuple[tuple[tuple[str, str, Any], ...], frozenset[str]]
 
 
+# Model type names the SDK declares but does not ship. ask-sdk-model 1.82's AlertInfo names
+# `reminder_management.alert_info_spoken_info.SpokenInfo`, a module that does not exist, so
+# the stock serializer cannot read any reminder the Reminders API returns (GET, list).
+# The class it means is `reminder_management.spoken_info.SpokenInfo`.
+_MISNAMED = {
+    "ask_sdk_model.services.reminder_management.alert_info_spoken_info.SpokenInfo": (
+        "ask_sdk_model.services.reminder_management.spoken_info.SpokenInfo"
+    ),
+}
+
+
 @functools.cache
 def _class_named(class_name: str) -> Any:
-    return _SDK_LOAD_CLASS(_SDK, class_name)
+    return _SDK_LOAD_CLASS(_SDK, _MISNAMED.get(class_name, class_name))
 
 
 @functools.cache

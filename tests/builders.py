@@ -69,10 +69,12 @@ class Speaker:
         skill_id: str = SKILL_ID,
         day: date = START,
         zone: Any = UTC,
+        caller: env.Caller | None = None,
     ) -> None:
         self.zone = zone
-        caller = env.Caller(user_id=user, skill_id=skill_id)
-        self.session = Session(invoke, caller, datetime.combine(day, time(8, 0), tzinfo=zone))
+        self.caller = caller or env.Caller(user_id=user, skill_id=skill_id)
+        start = datetime.combine(day, time(8, 0), tzinfo=zone)
+        self.session = Session(invoke, self.caller, start)
 
     def on(self, day: date, hour: int = 8, minute: int = 0) -> Speaker:
         """Move the clock to a local day and time; any open session is dropped."""
@@ -95,3 +97,9 @@ class Speaker:
     def one_shot(self, name: str, **words: str) -> Heard:
         """'Alexa, ask kaizen coach ...': a new session for one intent."""
         return self.send(intent(name, **words), new=True)
+
+    def outside_session(self, request: dict[str, Any]) -> Heard:
+        """A request Alexa sends without a session (skill events, routine tasks)."""
+        self.session.now += self.session.gap
+        event = env.envelope(self.caller, request, timestamp=self.session.now)
+        return heard(self.session.invoke(event))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 DEFAULT_SKILL_ID = "amzn1.ask.skill.00000000-0000-0000-0000-00000000c0de"
-DEFAULT_API_ENDPOINT = "https://api.amazonalexa.com"
 
 
 @dataclass(frozen=True)
@@ -27,13 +26,21 @@ class SlotFill:
 
 @dataclass
 class Caller:
-    """Who is speaking, from which skill and device: fixed across a conversation."""
+    """Who is speaking, from which skill and device: fixed across a conversation.
+
+    Without `api_endpoint` and `api_token` the requests name no Alexa APIs, so the skill
+    works offline (UTC, no reminders); point them at a stand-in to use those APIs.
+    `scopes` is what `context.System.user.permissions.scopes` says (scope -> GRANTED or
+    DENIED); empty means the request says nothing about permissions.
+    """
 
     user_id: str
     skill_id: str = DEFAULT_SKILL_ID
     device_id: str = "amzn1.ask.device.TEST-DEVICE"
     locale: str = "en-US"
-    api_endpoint: str = DEFAULT_API_ENDPOINT
+    api_endpoint: str | None = None
+    api_token: str | None = None
+    scopes: dict[str, str] = field(default_factory=dict)
 
 
 def envelope(
@@ -47,26 +54,26 @@ def envelope(
 ) -> dict[str, Any]:
     """A full request envelope around `request` (a LaunchRequest, IntentRequest, ...)."""
     application = {"applicationId": caller.skill_id}
-    user = {"userId": caller.user_id}
+    user: dict[str, Any] = {"userId": caller.user_id}
+    if caller.scopes:
+        user["permissions"] = {
+            "scopes": {scope: {"status": status} for scope, status in caller.scopes.items()}
+        }
     request = {
         "requestId": f"amzn1.echo-api.request.{uuid.uuid4()}",
         "timestamp": timestamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "locale": caller.locale,
         **request,
     }
-    body: dict[str, Any] = {
-        "version": "1.0",
-        "context": {
-            "System": {
-                "application": application,
-                "user": user,
-                "device": {"deviceId": caller.device_id, "supportedInterfaces": {}},
-                "apiEndpoint": caller.api_endpoint,
-                "apiAccessToken": "test-api-access-token",
-            }
-        },
-        "request": request,
+    system: dict[str, Any] = {
+        "application": application,
+        "user": user,
+        "device": {"deviceId": caller.device_id, "supportedInterfaces": {}},
     }
+    if caller.api_endpoint and caller.api_token:
+        system["apiEndpoint"] = caller.api_endpoint
+        system["apiAccessToken"] = caller.api_token
+    body: dict[str, Any] = {"version": "1.0", "context": {"System": system}, "request": request}
     if session_id is not None:
         body["session"] = {
             "new": new,
@@ -93,6 +100,33 @@ def intent_request(name: str, slots: dict[str, SlotFill] | None = None) -> dict[
             "confirmationStatus": "NONE",
             "slots": {key: _slot(key, fill) for key, fill in (slots or {}).items()},
         },
+    }
+
+
+def skill_event(kind: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An AlexaSkillEvent (SkillEnabled, SkillDisabled, SkillPermissionAccepted...)."""
+    event: dict[str, Any] = {"type": f"AlexaSkillEvent.{kind}"}
+    if body is not None:
+        event["body"] = body
+    return event
+
+
+def task_launch(name: str, version: str = "1", task_input: Any = None) -> dict[str, Any]:
+    """A LaunchRequest that runs a custom task (as an Alexa routine does)."""
+    return {
+        "type": "LaunchRequest",
+        "task": {"name": name, "version": version, "input": task_input or {}},
+    }
+
+
+def permission_answer(status: str, token: str, code: str = "200") -> dict[str, Any]:
+    """The Connections.Response for a voice permission prompt (ACCEPTED, DENIED...)."""
+    return {
+        "type": "Connections.Response",
+        "name": "AskFor",
+        "status": {"code": code, "message": "OK" if code == "200" else "error"},
+        "payload": {"permissionScope": "alexa::alerts:reminders:skill:readwrite", "status": status},
+        "token": token,
     }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 from skill.coach.areas import CUSTOM, Area, Cadence, area_of
@@ -90,14 +90,31 @@ class Goal:
 
 
 @dataclass(frozen=True)
+class Reminder:
+    """The user's one daily reminder, as set through Alexa: its alert token and local time."""
+
+    token: str
+    at: time
+    zone: str
+
+
+@dataclass(frozen=True)
 class UserState:
-    """Everything stored for one user. `spoken` remembers the last variant of each phrase."""
+    """Everything stored for one user. `spoken` remembers the last variant of each phrase.
+
+    `time_zone` is the device's zone as last read from Alexa, trusted until
+    `time_zone_until`; `permissions` lists the scopes the user granted, as the last
+    permission event said (None: no event yet).
+    """
 
     goals: tuple[Goal, ...] = ()
     total_steps: int = 0
     first_seen: date | None = None
     last_seen: date | None = None
     time_zone: str | None = None
+    time_zone_until: datetime | None = None
+    reminder: Reminder | None = None
+    permissions: tuple[str, ...] | None = None
     spoken: tuple[tuple[str, int], ...] = field(default=())
     schema: int = SCHEMA_VERSION
 

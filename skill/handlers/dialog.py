@@ -63,6 +63,7 @@ class NoHandler(Handler):
             Dialog.OFFER_SMALLER: "no.rest_today",
             Dialog.CHOOSE_AREA: "no.choose_later",
             Dialog.CHOOSE_REMOVE: "no.keep_goals",
+            Dialog.REMINDER_TIME: "no.reminder",
         }.get(turn.dialog or "", "no.goodbye")
         return turn.answer_without_state(lambda voice: Reply(voice.say(key)))
 
@@ -74,6 +75,7 @@ _HELP_KEYS = {
     Dialog.OFFER_SMALLER: "help.offer_smaller",
     Dialog.OFFER_PROGRESS: "help.yes_no",
     Dialog.CONFIRM_DELETE: "help.confirm_delete",
+    Dialog.REMINDER_TIME: "help.reminder_time",
 }
 
 _FALLBACK_KEYS = {
@@ -83,6 +85,7 @@ _FALLBACK_KEYS = {
     Dialog.OFFER_SMALLER: "fallback.yes_no",
     Dialog.OFFER_PROGRESS: "fallback.yes_no",
     Dialog.CONFIRM_DELETE: "fallback.yes_no",
+    Dialog.REMINDER_TIME: "fallback.reminder_time",
 }
 
 
@@ -127,18 +130,6 @@ class StopHandler(Handler):
         """Say goodbye."""
         key = "no.keep_data" if turn.dialog == Dialog.CONFIRM_DELETE else "stop.goodbye"
         return turn.answer_without_state(lambda voice: Reply(voice.say(key)))
-
-
-class RemindersHandler(Handler):
-    """Reminders are not set up in this version; say so honestly and offer what works now."""
-
-    intents = ("SetReminderIntent", "CancelReminderIntent")
-
-    def respond(self, turn: Turn) -> Response:
-        """Tell the truth about reminders."""
-        return turn.answer_without_state(
-            lambda voice: Reply(voice.say("reminders.not_yet"), voice.say("ask.anything_else"))
-        )
 
 
 class SessionEndedHandler(Handler):

@@ -8,6 +8,7 @@ from ask_sdk_core.dispatch_components.exception_components import AbstractExcept
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
+from skill.handlers.events import is_skill_event
 from skill.speech.phrasebook import phrasebook
 from skill.store import StoreUnavailable
 
@@ -31,11 +32,15 @@ def _say(handler_input: HandlerInput, key: str) -> Response:
 
 
 class StoreDownHandler(AbstractExceptionHandler):
-    """The store could not be reached or was locked: nothing changed, so apologise."""
+    """The store could not be reached or was locked: nothing changed, so apologise.
+
+    Skill events are left to fail: nobody would hear the apology, and a failed delivery
+    tells Alexa (and the operator) that a deletion or permission change was not recorded.
+    """
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
-        """Only store outages."""
-        return isinstance(exception, StoreUnavailable)
+        """Store outages during a conversation."""
+        return isinstance(exception, StoreUnavailable) and not is_skill_event(handler_input)
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         """A short apology; the reason goes to the log, never to the user."""
@@ -47,8 +52,8 @@ class CatchAllHandler(AbstractExceptionHandler):
     """Anything unexpected: log it with its traceback, speak one kind sentence."""
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
-        """Every exception."""
-        return True
+        """Every exception, except a skill event's store outage (see StoreDownHandler)."""
+        return not (isinstance(exception, StoreUnavailable) and is_skill_event(handler_input))
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         """One kind sentence."""

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any
+from functools import cached_property
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.handler_input import HandlerInput
+from ask_sdk_model.directive import Directive
 from ask_sdk_model.intent_request import IntentRequest
 from ask_sdk_model.response import Response
 from ask_sdk_model.slu.entityresolution.status_code import StatusCode
+from ask_sdk_model.ui.card import Card
 
+from skill.alexa.services import AlexaApis, RequestApis
+from skill.alexa.settings import fetch_time_zone, next_check
 from skill.coach import plan
 from skill.coach.state import UserState
 from skill.speech.phrasebook import Phrasebook, phrasebook
@@ -27,6 +32,8 @@ from skill.speech.voice import Voice
 from skill.store import Store, update, user_key
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 # Session attribute names, in one place.
 DIALOG = "dialog"
@@ -44,14 +51,16 @@ class Dialog:
     OFFER_SMALLER = "offer_smaller"
     OFFER_PROGRESS = "offer_progress"
     CONFIRM_DELETE = "confirm_delete"
+    REMINDER_TIME = "reminder_time"
 
 
 @dataclass(frozen=True)
 class Deps:
-    """What handlers are built with: the store and a fallback clock."""
+    """What handlers are built with: the store, a fallback clock, and Alexa's APIs."""
 
     store: Store
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+    apis: AlexaApis | None = None
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,9 @@ class Reply:
     """What to say: the speech, an optional question to keep listening for, and its context.
 
     `dialog` names the question (Help and Fallback answer according to it); `session` holds
-    what a Yes or a later answer needs (which goal, which offer).
+    what a Yes or a later answer needs (which goal, which offer). `hand_over` means one of
+    the `directives` takes the conversation from here (a permission prompt): the reply then
+    neither asks nor ends the session.
     """
 
     speech: Ssml
@@ -77,6 +88,9 @@ class Reply:
     dialog: str | None = None
     must_answer: bool = False
     session: Mapping[str, Any] = field(default_factory=dict)
+    card: Card | None = None
+    directives: tuple[Directive, ...] = ()
+    hand_over: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,6 +127,14 @@ class Turn:
             self.instant = self.instant.replace(tzinfo=UTC)
         seed = getattr(self.request, "request_id", None) or self.instant.isoformat()
         self._rng = random.Random(seed)
+        self._calls: dict[Hashable, tuple[bool, Any]] = {}
+
+    @cached_property
+    def apis(self) -> RequestApis | None:
+        """Alexa's API clients for this request (None without an endpoint and token)."""
+        if self.deps.apis is None:
+            return None
+        return self.deps.apis.for_request(self.input.request_envelope)
 
     @property
     def key(self) -> str:
@@ -148,6 +170,40 @@ class Turn:
             zone = UTC
         return self.instant.astimezone(zone).date()
 
+    def once(self, key: Hashable, call: Callable[[], T]) -> T:
+        """Run an outside call (an Alexa API) at most once per request for `key`.
+
+        `change` may run its action again after a conflicting write; the action must stay
+        pure, so its calls to the outside world are remembered here, failures included.
+        """
+        if key not in self._calls:
+            try:
+                self._calls[key] = (True, call())
+            except Exception as error:  # remembered and raised again below, unchanged
+                self._calls[key] = (False, error)
+        succeeded, value = self._calls[key]
+        if not succeeded:
+            raise value
+        result: T = value
+        return result
+
+    def with_zone(self, state: UserState) -> UserState:
+        """State whose cached time zone is fresh: looked up again once it is due.
+
+        The lookup happens at most once per request, even if a conflicting write makes
+        `change` run its action again. A failed lookup keeps the cached zone (UTC if none)
+        and is retried after a while, not on every turn.
+        """
+        until = state.time_zone_until
+        if until is not None and self.instant < until:
+            return state
+        found = self.once("time zone", lambda: fetch_time_zone(self.apis))
+        return replace(
+            state,
+            time_zone=found or state.time_zone,
+            time_zone_until=next_check(self.instant, found is not None),
+        )
+
     def voice(self, state: UserState | None) -> Voice:
         """A voice remembering what this user heard last, from state and this session."""
         memory = dict(state.spoken) if state else {}
@@ -165,7 +221,7 @@ class Turn:
         """
 
         def apply(current: UserState | None) -> tuple[UserState, tuple[Reply, Voice]]:
-            state = current or UserState()
+            state = self.with_zone(current or UserState())
             today = self.today(state)
             voice = self.voice(state)
             state, news = plan.start_day(state, today)
@@ -218,6 +274,14 @@ class Turn:
         """
         builder = self.input.response_builder
         self.set_dialog(None)
+        if reply.card is not None:
+            builder.set_card(reply.card)
+        for directive in reply.directives:
+            builder.add_directive(directive)
+        if reply.hand_over:
+            if reply.speech:
+                builder.speak(sentences(reply.speech))
+            return builder.response
         listening = reply.question is not None and (reply.must_answer or not self.one_shot)
         if listening and reply.question is not None:
             self.set_dialog(reply.dialog, **reply.session)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, time
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -28,6 +28,7 @@ class Phrasebook:
         self._months: list[str] = data["months"]
         self._and: str = data["and"]
         self._nouns: dict[str, list[str]] = data["nouns"]
+        self._clock: dict[str, str] = data["clock"]
 
     def variants(self, key: str) -> list[str]:
         """All the ways of saying one thing; a missing key is a bug, so it raises."""
@@ -72,6 +73,14 @@ class Phrasebook:
     def date(self, day: date) -> Ssml:
         """A day as spoken: 'November 2'."""
         return Ssml(f"{self._months[day.month - 1]} {day.day}")
+
+    def clock(self, at: time) -> Ssml:
+        """A time of day as spoken: '8 a.m.', '7:30 p.m.', 'noon'."""
+        if at.minute == 0 and at.hour in (0, 12):
+            return Ssml(self._clock["midnight" if at.hour == 0 else "noon"])
+        hour = at.hour % 12 or 12
+        minutes = f":{at.minute:02d}" if at.minute else ""
+        return Ssml(f"{hour}{minutes} {self._clock['am' if at.hour < 12 else 'pm']}")
 
     def listing(self, items: list[Ssml]) -> Ssml:
         """'a', 'a and b', 'a, b and c'."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 from xml.sax.saxutils import escape as _xml_escape
 
 _ENTITIES = {'"': "&quot;", "'": "&apos;"}
 # A sentence that starts with a filled-in name ("your walk is ...") still starts upper-case.
 _SENTENCE_START = re.compile(r"(^|[.!?] )([a-z])")
+_TAGS = re.compile(r"<[^>]+>")
 
 
 class Ssml(str):
@@ -31,3 +33,8 @@ def join(*parts: str | None) -> Ssml:
 def sentences(text: Ssml) -> Ssml:
     """Capitalise the first letter of every sentence of a finished reply."""
     return Ssml(_SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text))
+
+
+def plain(text: Ssml) -> str:
+    """The words of an SSML fragment as plain text (for places that take text, not SSML)."""
+    return " ".join(html.unescape(_TAGS.sub(" ", text)).split())

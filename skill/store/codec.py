@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
-from skill.coach.state import SCHEMA_VERSION, Entry, Goal, Rating, UserState
+from skill.coach.state import SCHEMA_VERSION, Entry, Goal, Rating, Reminder, UserState
 
 _RATING_CODES = {Rating.EASY: "e", Rating.ABOUT_RIGHT: "a", Rating.HARD: "h"}
 _RATINGS = {code: rating for rating, code in _RATING_CODES.items()}
@@ -42,6 +42,28 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+def _instant(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    instant = datetime.fromisoformat(value)
+    if instant.tzinfo is None:
+        raise CorruptState("an instant without a zone")
+    return instant
+
+
+def _reminder_to_list(reminder: Reminder | None) -> list[str] | None:
+    if reminder is None:
+        return None
+    return [reminder.token, reminder.at.strftime("%H:%M"), reminder.zone]
+
+
+def _reminder_from_list(value: list[str] | None) -> Reminder | None:
+    if not value:
+        return None
+    token, at, zone = value
+    return Reminder(str(token), time.fromisoformat(at), str(zone))
+
+
 def _to_dict(state: UserState) -> dict[str, Any]:
     return {
         "schema": state.schema,
@@ -50,6 +72,9 @@ def _to_dict(state: UserState) -> dict[str, Any]:
         "first": _day(state.first_seen),
         "last": _day(state.last_seen),
         "tz": state.time_zone,
+        "tz_until": state.time_zone_until.isoformat() if state.time_zone_until else None,
+        "reminder": _reminder_to_list(state.reminder),
+        "perms": list(state.permissions) if state.permissions is not None else None,
         "spoken": [list(pair) for pair in state.spoken],
     }
 
@@ -79,6 +104,9 @@ def _from_dict(data: dict[str, Any]) -> UserState:
         first_seen=_date(data.get("first")),
         last_seen=_date(data.get("last")),
         time_zone=data.get("tz"),
+        time_zone_until=_instant(data.get("tz_until")),
+        reminder=_reminder_from_list(data.get("reminder")),
+        permissions=tuple(str(p) for p in data["perms"]) if data.get("perms") is not None else None,
         spoken=tuple((str(k), int(v)) for k, v in data.get("spoken", [])),
         schema=int(data["schema"]),
     )

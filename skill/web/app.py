@@ -16,6 +16,7 @@ from werkzeug.exceptions import HTTPException
 
 from skill.app import KaizenSkill
 from skill.config import Settings
+from skill.store import StoreUnavailable
 from skill.web.compat import AbstractVerifier, VerificationException, WebserviceSkillHandler
 from skill.web.verifiers import alexa_verifiers
 
@@ -76,6 +77,11 @@ def create_app(
             return _refused(str(error))
         except AskSdkException as error:  # the SDK could not read the envelope
             return _refused(f"unreadable request envelope ({type(error).__name__})")
+        except StoreUnavailable:  # only skill events get here; Alexa may deliver them again
+            log.error("skill event not applied: store unavailable")
+            response = _error("store unavailable", 503)
+            response[0].headers["Retry-After"] = "60"
+            return response
         return jsonify(result)
 
     @app.get("/healthz")

@@ -82,3 +82,29 @@ def test_fast_serializer_refuses_what_the_sdk_refuses(payload: str) -> None:
         DefaultSerializer().deserialize(payload, RequestEnvelope)
     with pytest.raises(SerializationException):
         FastSerializer().deserialize(payload, RequestEnvelope)
+
+
+def test_reminders_from_the_api_are_readable_though_the_sdk_misnames_a_class() -> None:
+    from ask_sdk_model.services.reminder_management.get_reminders_response import (
+        GetRemindersResponse,
+    )
+    from ask_sdk_model.services.reminder_management.spoken_info import SpokenInfo
+
+    listing = json.dumps(
+        {
+            "totalCount": "1",
+            "alerts": [
+                {
+                    "alertToken": "standin-alert-1",
+                    "status": "ON",
+                    "version": "1",
+                    "alertInfo": {"spokenInfo": {"content": [{"locale": "en-US", "text": "hi"}]}},
+                }
+            ],
+        }
+    )
+    with pytest.raises(SerializationException):
+        DefaultSerializer().deserialize(listing, GetRemindersResponse)
+    read = FastSerializer().deserialize(listing, GetRemindersResponse)
+    assert isinstance(read.alerts[0].alert_info.spoken_info, SpokenInfo)
+    assert read.alerts[0].alert_info.spoken_info.content[0].text == "hi"

@@ -30,6 +30,7 @@ PARAMS = {
     "since": Ssml("November 2"),
     "done": 1,
     "total": 3,
+    "time": Ssml("8 AM"),
 }
 
 

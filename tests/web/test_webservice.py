@@ -32,14 +32,6 @@ from tests.web.conftest import (
 Headers = dict[str, str]
 
 
-def skill_event(name: str) -> dict[str, Any]:
-    return {
-        "type": f"AlexaSkillEvent.{name}",
-        "eventCreationTime": "2026-11-21T10:00:00Z",
-        "eventPublishingTime": "2026-11-21T10:00:00Z",
-    }
-
-
 def ago(seconds: float) -> datetime:
     return datetime.now(UTC) - timedelta(seconds=seconds)
 
@@ -151,7 +143,7 @@ REFUSED = [
     Case("launch 59 minutes old", signed(env.launch_request, at=lambda: ago(59 * 60))),
     Case(
         "skill event 61 minutes old",
-        signed(lambda: skill_event("SkillEnabled"), at=lambda: ago(61 * 60)),
+        signed(lambda: env.skill_event("SkillEnabled"), at=lambda: ago(61 * 60)),
     ),
     Case("another skill's id", signed(skill_id="amzn1.ask.skill.someone-else")),
     Case("malformed JSON, signed", altered(resigned(lambda b: b[:-7]))),
@@ -194,7 +186,7 @@ ACCEPTED = [
     Case("timestamp 120 s old", signed(at=lambda: ago(120)), 200),
     Case(
         "skill event 59 minutes old",
-        signed(lambda: skill_event("SkillEnabled"), at=lambda: ago(59 * 60)),
+        signed(lambda: env.skill_event("SkillEnabled"), at=lambda: ago(59 * 60)),
         200,
     ),
     Case(
@@ -258,6 +250,9 @@ def test_a_store_that_is_down_fails_health_and_users_hear_a_short_apology(
         assert health.status == 503 and health.json()["store"] == "unavailable"
         reply = web.send(envelope_for(web.new_user(), complete_step()))
         assert reply.status == 200 and "can't reach your progress" in reply.speech
+        # A deletion nobody would hear about is refused loudly, so Alexa can deliver it again.
+        event = web.send(envelope_for(web.new_user(), env.skill_event("SkillDisabled")))
+        assert event.status == 503 and event.headers.get("Retry-After") == "60"
 
 
 def test_many_concurrent_signed_requests_are_all_answered_and_nothing_is_lost(

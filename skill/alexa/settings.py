@@ -1,0 +1,57 @@
+"""The device's time zone from the Alexa Settings API, and when a cached one is due a refresh.
+
+Any failure (no device, no token, a 4xx or 5xx, a timeout, a name Python does not know)
+gives None: the caller keeps the zone it already has, and the user never hears about it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ask_sdk_model.services.service_exception import ServiceException
+from ask_sdk_runtime.exceptions import AskSdkException
+
+from skill.alexa.services import RequestApis
+
+log = logging.getLogger(__name__)
+
+# A device's zone rarely changes; once a day keeps "today" right after a move or a
+# correction in the Alexa app, at the cost of one small call per user per day.
+FRESH_FOR = timedelta(days=1)
+# After a failed lookup, try again in an hour rather than on every turn.
+RETRY_AFTER = timedelta(hours=1)
+
+
+def fetch_time_zone(apis: RequestApis | None) -> str | None:
+    """The device's IANA time zone name, or None if it cannot be had right now."""
+    if apis is None or apis.device_id is None:
+        return None
+    try:
+        value = apis.settings().get_system_time_zone(apis.device_id)
+    except ServiceException as error:
+        log.info("time zone lookup failed: status=%s", error.status_code)
+        return None
+    except (AskSdkException, ValueError) as error:  # an answer that is not a zone name
+        log.info("time zone lookup failed: %s", type(error).__name__)
+        return None
+    return valid_zone(value)
+
+
+def valid_zone(value: object) -> str | None:
+    """The name if it is a time zone this Python knows, else None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    name = value.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        log.info("time zone lookup returned an unknown zone")
+        return None
+    return name
+
+
+def next_check(now: datetime, found: bool) -> datetime:
+    """When the cached zone should be looked up again."""
+    return now + (FRESH_FOR if found else RETRY_AFTER)

@@ -1,0 +1,102 @@
+"""The HTTP client under the SDK's service clients: bounded in time, HTTPS except on loopback.
+
+The SDK's `DefaultApiClient` has no timeout at all, so one slow Alexa API could spend the
+whole 8 seconds Alexa gives a skill. This client caps every call, keeps connections alive
+across requests (a warm Lambda or a long-running webservice reuses them), and refuses plain
+HTTP unless the endpoint is on this machine (the local stand-in used by `kaizen chat`).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from typing import Any
+from urllib.parse import urlsplit
+
+import urllib3
+from ask_sdk_model.services.api_client import ApiClient
+from ask_sdk_model.services.api_client_request import ApiClientRequest
+from ask_sdk_model.services.api_client_response import ApiClientResponse
+
+# Alexa's API answers are small JSON documents; anything bigger is not one of them.
+MAX_BODY_BYTES = 64 * 1024
+
+
+class ApiCallFailed(Exception):
+    """The call did not get an HTTP answer: refused endpoint, timeout, network error."""
+
+
+def is_loopback_host(host: str | None) -> bool:
+    """Whether a URL's host names this machine."""
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class AlexaHttpClient(ApiClient):
+    """An `ApiClient` for the SDK's service clients, with a deadline on every call."""
+
+    def __init__(self, timeout: float = 2.0, max_body_bytes: int = MAX_BODY_BYTES) -> None:
+        self.timeout = timeout
+        self.max_body_bytes = max_body_bytes
+        self._pool = urllib3.PoolManager(num_pools=4, maxsize=8, retries=False)
+
+    def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
+        """Send one request; raises ApiCallFailed when no HTTP answer arrives in time."""
+        url = str(request.url or "")
+        parts = urlsplit(url)
+        if parts.scheme != "https" and not (
+            parts.scheme == "http" and is_loopback_host(parts.hostname)
+        ):
+            raise ApiCallFailed("refusing a non-HTTPS endpoint")
+        headers = _headers(request.headers)
+        body = _body(request.body, headers)
+        try:
+            response = self._pool.request(
+                str(request.method or "GET"),
+                url,
+                body=body,
+                headers=headers,
+                timeout=urllib3.Timeout(total=self.timeout),
+                preload_content=False,
+                redirect=False,
+            )
+            try:
+                data = response.read(self.max_body_bytes + 1)
+            finally:
+                response.release_conn()
+        except urllib3.exceptions.HTTPError as error:
+            raise ApiCallFailed(type(error).__name__) from error
+        if len(data) > self.max_body_bytes:
+            raise ApiCallFailed("response body too large")
+        return ApiClientResponse(
+            headers=list(response.headers.items()),
+            status_code=response.status,
+            body=data.decode("utf-8", errors="replace"),
+        )
+
+
+def _headers(pairs: list[tuple[str, str]] | None) -> dict[str, str]:
+    headers: dict[str, str] = {}
+    for key, value in pairs or []:
+        headers[key] = f"{headers[key]}, {value}" if key in headers else value
+    return headers
+
+
+def _body(body: Any, headers: dict[str, str]) -> bytes | None:
+    """The SDK hands over the serialised model (a dict); JSON APIs get it as JSON text."""
+    if body is None or body == "":
+        return None
+    if isinstance(body, bytes):
+        return body
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    content_type = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    if "json" not in content_type:
+        headers["Content-Type"] = "application/json"
+    return json.dumps(body, separators=(",", ":")).encode("utf-8")
