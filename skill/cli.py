@@ -8,11 +8,13 @@ import logging
 import re
 import sys
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TextIO
 
 from skill.app import KaizenSkill
 from skill.chat import envelope as env
+from skill.chat.alexa_api import AlexaApiStandIn
 from skill.chat.nlu import Resolver
 from skill.chat.session import Session
 from skill.config import Settings
@@ -30,27 +32,84 @@ def spoken_text(response: dict[str, Any]) -> str | None:
 
 
 class Conversation:
-    """Turns typed words into requests in one user's sessions: a launch first, then intents."""
+    """Turns typed words into requests in one user's sessions: a launch first, then intents.
+
+    With a stand-in for Alexa's APIs it also plays the device's part: it answers Alexa's
+    own permission prompt from the next typed line, and shows cards and reminders.
+    """
 
     def __init__(
-        self, skill: KaizenSkill, resolver: Resolver, caller: env.Caller, start: datetime
+        self,
+        skill: KaizenSkill,
+        resolver: Resolver,
+        caller: env.Caller,
+        start: datetime,
+        alexa: AlexaApiStandIn | None = None,
     ) -> None:
         self.resolver = resolver
+        self.caller = caller
+        self.alexa = alexa
         self.session = Session(skill.invoke, caller, start, gap=timedelta(seconds=5))
+        self.pending_prompt: str | None = None
+        self._reminders: list[str] = []
 
-    def launch(self) -> str | None:
+    def launch(self) -> list[str]:
         """Open the skill, as 'Alexa, open kaizen coach'."""
-        return spoken_text(self.session.send(env.launch_request(), new=True))
+        return self._show(self.session.send(env.launch_request(), new=True))
 
-    def say(self, text: str) -> str | None:
+    def say(self, text: str) -> list[str]:
         """One typed utterance: in the open session, or as a one-shot in a new one."""
+        if self.pending_prompt is not None:
+            return self._answer_prompt(text, self.pending_prompt)
         dialog = self.session.attributes.get("dialog") if self.session.open else None
         resolution = self.resolver.resolve(text, dialog if isinstance(dialog, str) else None)
         if resolution.launch:
             return self.launch()
         assert resolution.intent is not None
         request = env.intent_request(resolution.intent, resolution.slots)
-        return spoken_text(self.session.send(request))
+        return self._show(self.session.send(request))
+
+    def _answer_prompt(self, text: str, token: str) -> list[str]:
+        self.pending_prompt = None
+        allowed = self.resolver.resolve(text).intent == "AMAZON.YesIntent"
+        if allowed and self.alexa is not None and self.caller.api_token:
+            self.alexa.grant(self.caller.api_token)
+        answer = env.permission_answer("ACCEPTED" if allowed else "DENIED", token)
+        return self._show(self.session.send(answer, new=True))
+
+    def _show(self, response: dict[str, Any]) -> list[str]:
+        """What the person hears and sees: speech, Alexa's own prompt, cards, reminders."""
+        lines = [f"Alexa: {text}"] if (text := spoken_text(response)) else []
+        body = response.get("response") or {}
+        for directive in body.get("directives") or []:
+            if directive.get("type") == "Connections.SendRequest":
+                self.pending_prompt = str(directive.get("token") or "")
+                lines.append(f"Alexa: {ALEXA_PERMISSION_PROMPT}")
+        card = body.get("card") or {}
+        if card.get("type") == "AskForPermissionsConsent":
+            lines.append("[Alexa app] a card asks you to allow: reminders")
+        lines += self._reminder_changes()
+        return lines
+
+    def _reminder_changes(self) -> list[str]:
+        if self.alexa is None or not self.caller.api_token:
+            return []
+        now = [_describe(r) for r in self.alexa.reminders(self.caller.api_token)]
+        changed, self._reminders = now != self._reminders, now
+        if not changed:
+            return []
+        return [f"[reminders] {each}" for each in now] or ["[reminders] none"]
+
+
+# What Alexa itself says for a skill's permission request (the chat plays the device).
+ALEXA_PERMISSION_PROMPT = "Kaizen Coach would like to set reminders for you. Is that okay?"
+
+
+def _describe(reminder: dict[str, Any]) -> str:
+    trigger = reminder.get("trigger") or {}
+    start = str((trigger.get("recurrence") or {}).get("startDateTime", ""))
+    content = ((reminder.get("alertInfo") or {}).get("spokenInfo") or {}).get("content") or [{}]
+    return f"every day at {start[11:16]} ({trigger.get('timeZoneId')}): {content[0].get('text')}"
 
 
 def _lines(stream: TextIO) -> Iterator[str]:
@@ -71,19 +130,26 @@ def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = s
     resolver = Resolver.for_locale(args.locale)
     day = date.fromisoformat(args.date) if args.date else None
     start = datetime.combine(day, time(12, 0), tzinfo=UTC) if day else datetime.now(UTC)
-    caller = env.Caller(user_id=f"amzn1.ask.account.local-{args.user}", locale=args.locale)
+    user_id = f"amzn1.ask.account.local-{args.user}"
+    caller = env.Caller(user_id=user_id, locale=args.locale)
     if settings.skill_id:
         caller.skill_id = settings.skill_id
-    talk = Conversation(skill, resolver, caller, start)
+    with ExitStack() as stack:
+        alexa = None
+        if args.alexa_apis:
+            alexa = stack.enter_context(AlexaApiStandIn())
+            alexa.zones[caller.device_id] = args.time_zone
+            caller.api_endpoint, caller.api_token = alexa.url, alexa.token_for(user_id)
+        talk = Conversation(skill, resolver, caller, start, alexa)
 
-    def show(text: str | None) -> None:
-        if text:
-            print(f"Alexa: {text}", file=stdout, flush=True)
+        def show(lines: list[str]) -> None:
+            for line in lines:
+                print(line, file=stdout, flush=True)
 
-    show(talk.launch())
-    for line in _lines(stdin):
-        if line.strip():
-            show(talk.say(line))
+        show(talk.launch())
+        for line in _lines(stdin):
+            if line.strip():
+                show(talk.say(line))
     return 0
 
 
@@ -119,6 +185,16 @@ def build_parser() -> argparse.ArgumentParser:
     talk.add_argument("--locale", default="en-US", help="the locale (default: en-US)")
     talk.add_argument(
         "--store", help="sqlite:///path.db or dynamodb://TABLE (default: KAIZEN_STORE)"
+    )
+    talk.add_argument(
+        "--alexa-apis",
+        action="store_true",
+        help="run a local stand-in for Alexa's Settings and Reminders APIs (reminders work)",
+    )
+    talk.add_argument(
+        "--time-zone",
+        default="UTC",
+        help="the device's time zone for --alexa-apis, e.g. Europe/Berlin (default: UTC)",
     )
     talk.set_defaults(run=chat)
 

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 
-def chat(store: Path, day: str, lines: list[str]) -> list[str]:
+def chat(store: Path, day: str, lines: list[str], *options: str) -> list[str]:
+    """Alexa's replies to the typed lines (and, with --alexa-apis, what the device shows)."""
     result = subprocess.run(
         [
             sys.executable,
@@ -20,6 +21,7 @@ def chat(store: Path, day: str, lines: list[str]) -> list[str]:
             "test-chat",
             "--date",
             day,
+            *options,
         ],
         input="\n".join(lines) + "\n",
         capture_output=True,
@@ -28,7 +30,7 @@ def chat(store: Path, day: str, lines: list[str]) -> list[str]:
         check=True,
     )
     replies = result.stdout.strip().splitlines()
-    assert all(line.startswith("Alexa: ") for line in replies), result.stdout
+    assert all(line.startswith(("Alexa: ", "[")) for line in replies), result.stdout
     return [line.removeprefix("Alexa: ") for line in replies]
 
 
@@ -49,3 +51,24 @@ def test_chat_turns_words_into_a_conversation_across_days(tmp_path: Path) -> Non
 def test_chat_answers_crisis_words_with_the_safety_response(tmp_path: Path) -> None:
     replies = chat(tmp_path / "c.db", "2026-11-02", ["I don't want to be here anymore"])
     assert "988" in replies[-1]
+
+
+def test_chat_sets_a_reminder_against_the_local_alexa_stand_in(tmp_path: Path) -> None:
+    lines = ["walking", "remind me every day at 7 pm", "yes", "stop reminding me"]
+    replies = chat(
+        tmp_path / "r.db", "2026-11-21", lines, "--alexa-apis", "--time-zone", "Asia/Tokyo"
+    )
+    assert "would like to set reminders" in replies[2]
+    assert "every day at 7 PM" in replies[3]
+    assert replies[4] == (
+        "[reminders] every day at 19:00 (Asia/Tokyo): Time for your small step: a 5 minute walk."
+    )
+    assert "turned off" in replies[5] or "no more" in replies[5].lower()
+    assert replies[-1] == "[reminders] none"
+
+
+def test_declining_the_permission_in_chat_points_to_the_alexa_app(tmp_path: Path) -> None:
+    replies = chat(tmp_path / "d.db", "2026-11-21", ["remind me at 8 am", "no"], "--alexa-apis")
+    assert "would like to set reminders" in replies[1]
+    assert "Alexa app" in replies[2]
+    assert replies[3] == "[Alexa app] a card asks you to allow: reminders"
