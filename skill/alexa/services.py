@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from ask_sdk_core.serialize import DefaultSerializer
 from ask_sdk_model.request_envelope import RequestEnvelope
-from ask_sdk_model.services.api_client import ApiClient
 from ask_sdk_model.services.api_configuration import ApiConfiguration
 from ask_sdk_model.services.reminder_management.reminder_management_service_client import (
     ReminderManagementServiceClient,
@@ -19,7 +18,10 @@ from ask_sdk_model.services.reminder_management.reminder_management_service_clie
 from ask_sdk_model.services.service_client_factory import ServiceClientFactory
 from ask_sdk_model.services.ups.ups_service_client import UpsServiceClient
 
-from skill.alexa.transport import AlexaHttpClient
+from skill.alexa.transport import AlexaHttpClient, RequestBudget
+
+# Alexa gives a skill 8 seconds; its own APIs may use at most this much of one request.
+REQUEST_BUDGET = 4.0
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,13 @@ class AlexaApis:
 
     def __init__(
         self,
-        api_client: ApiClient | None = None,
+        api_client: AlexaHttpClient | None = None,
         serializer: DefaultSerializer | None = None,
+        budget: float = REQUEST_BUDGET,
     ) -> None:
         self.api_client = api_client if api_client is not None else AlexaHttpClient()
         self.serializer = serializer if serializer is not None else DefaultSerializer()
+        self.budget = budget
 
     def for_request(self, envelope: RequestEnvelope) -> RequestApis | None:
         """The clients for this request, or None when it carries no endpoint or token."""
@@ -59,7 +63,7 @@ class AlexaApis:
         device_id = getattr(getattr(system, "device", None), "device_id", None)
         configuration = ApiConfiguration(
             serializer=self.serializer,
-            api_client=self.api_client,
+            api_client=RequestBudget(self.api_client, self.budget),
             authorization_value=token,
             api_endpoint=endpoint.rstrip("/"),
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import time
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -48,6 +49,10 @@ class AlexaHttpClient(ApiClient):
 
     def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
         """Send one request; raises ApiCallFailed when no HTTP answer arrives in time."""
+        return self.send(request, self.timeout)
+
+    def send(self, request: ApiClientRequest, timeout: float) -> ApiClientResponse:
+        """Send one request with its own time limit (at most this client's own)."""
         url = str(request.url or "")
         parts = urlsplit(url)
         if parts.scheme != "https" and not (
@@ -62,7 +67,7 @@ class AlexaHttpClient(ApiClient):
                 url,
                 body=body,
                 headers=headers,
-                timeout=urllib3.Timeout(total=self.timeout),
+                timeout=urllib3.Timeout(total=min(timeout, self.timeout)),
                 preload_content=False,
                 redirect=False,
             )
@@ -100,3 +105,23 @@ def _body(body: Any, headers: dict[str, str]) -> bytes | None:
     if "json" not in content_type:
         headers["Content-Type"] = "application/json"
     return json.dumps(body, separators=(",", ":")).encode("utf-8")
+
+
+class RequestBudget(ApiClient):
+    """All of one skill request's API calls share one time budget.
+
+    A reminder can take a time zone look-up and three Reminders calls; each alone is capped
+    by the client's timeout, but together they must still leave the skill time to answer
+    inside Alexa's 8 seconds.
+    """
+
+    def __init__(self, client: AlexaHttpClient, budget: float) -> None:
+        self.client = client
+        self.deadline = time.monotonic() + budget
+
+    def invoke(self, request: ApiClientRequest) -> ApiClientResponse:
+        """Send with whatever is left of the budget; refuse once it is spent."""
+        left = self.deadline - time.monotonic()
+        if left <= 0.05:
+            raise ApiCallFailed("this request's time for Alexa's APIs is spent")
+        return self.client.send(request, left)

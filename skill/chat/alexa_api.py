@@ -112,6 +112,17 @@ class AlexaApiStandIn:
         with self._lock:
             self._faults.append(Fault(method, path, delay=seconds, times=times))
 
+    def delete_in_app(self, token: str) -> None:
+        """The user deletes all their reminders in the Alexa app."""
+        with self._lock:
+            self._accounts[token].reminders.clear()
+
+    def reset(self) -> None:
+        """Forget injected faults and the call log (between tests)."""
+        with self._lock:
+            self._faults.clear()
+            self.calls.clear()
+
     def reminders(self, token: str) -> list[dict[str, Any]]:
         """The reminders Alexa holds for the token's user, as stored (with alertToken)."""
         with self._lock:

@@ -6,6 +6,7 @@ import logging
 
 from ask_sdk_model.response import Response
 
+from skill.alexa.reminders import ReminderFailure, cancel
 from skill.handlers.base import Handler
 from skill.handlers.turn import Dialog, Reply, Turn
 
@@ -30,7 +31,18 @@ class DeleteDataHandler(Handler):
 
 
 def delete_confirmed(turn: Turn) -> Response:
-    """'Yes': delete the user's record and end the session."""
+    """'Yes': turn off the daily reminder, delete the user's record, and end the session.
+
+    The reminder goes first (best effort): once the record is gone the skill no longer
+    knows it, and a reminder from a coach that has forgotten you would be a poor surprise.
+    """
+    record = turn.deps.store.load(turn.key)
+    reminder = record.state.reminder if record else None
+    if reminder is not None and turn.apis is not None:
+        try:
+            cancel(turn.apis, reminder.token)
+        except ReminderFailure as failure:
+            log.info("reminder not removed before deletion: %s", failure.failure.value)
     turn.deps.store.delete(turn.key)
     log.info("user data deleted")
     turn.session.clear()

@@ -35,10 +35,9 @@ def stand_in_server() -> Iterator[AlexaApiStandIn]:
 @pytest.fixture
 def alexa(stand_in_server: AlexaApiStandIn) -> Iterator[AlexaApiStandIn]:
     """The stand-in with no faults left over and an empty call log for each test."""
-    stand_in_server.calls.clear()
+    stand_in_server.reset()
     yield stand_in_server
-    stand_in_server.calls.clear()
-    stand_in_server._faults.clear()
+    stand_in_server.reset()
 
 
 @pytest.fixture

@@ -7,9 +7,14 @@ from typing import Any
 
 import pytest
 
+from skill.alexa.services import AlexaApis
+from skill.alexa.transport import AlexaHttpClient
 from skill.app import KaizenSkill
 from skill.chat import envelope as env
 from skill.chat.alexa_api import REMINDERS_SCOPE, AlexaApiStandIn
+from skill.serializer import FastSerializer
+from skill.store import user_key
+from skill.store.sqlite import SqliteStore
 from tests.alexa.conftest import Person
 from tests.builders import Heard
 
@@ -203,7 +208,7 @@ def test_a_reminder_deleted_in_the_alexa_app_is_created_again(
 ) -> None:
     person = walker(skill, alexa)
     person.speaker.say("SetReminderIntent", time="8 am")
-    alexa._accounts[person.token].reminders.clear()  # the user deleted it in the app
+    alexa.delete_in_app(person.token)
     heard = person.speaker.say("SetReminderIntent", time="8 am")
     assert "every day at 8 AM" in heard.text
     [reminder] = person.reminders()
@@ -277,3 +282,40 @@ def _wait_for(condition: Any, seconds: float = 5.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
         time.sleep(0.05)
+
+
+def test_deleting_my_data_turns_the_reminder_off_too(
+    skill: KaizenSkill, alexa: AlexaApiStandIn
+) -> None:
+    person = walker(skill, alexa)
+    person.speaker.say("SetReminderIntent", time="8 am")
+    person.speaker.say("DeleteDataIntent")
+    person.speaker.say("AMAZON.YesIntent")
+    assert person.reminders() == []
+    assert skill.store.load(user_key(person.user_id)) is None
+
+
+def test_deleting_my_data_still_deletes_when_the_reminder_cannot_be_reached(
+    skill: KaizenSkill, alexa: AlexaApiStandIn
+) -> None:
+    person = walker(skill, alexa)
+    person.speaker.say("SetReminderIntent", time="8 am")
+    alexa.fail("GET", REMINDERS, 500)
+    alexa.fail("DELETE", REMINDERS, 500)
+    person.speaker.say("DeleteDataIntent")
+    heard = person.speaker.say("AMAZON.YesIntent")
+    assert "went wrong" not in heard.text
+    assert skill.store.load(user_key(person.user_id)) is None
+
+
+def test_slow_apis_cannot_use_more_than_the_requests_budget(
+    sqlite_store: SqliteStore, alexa: AlexaApiStandIn
+) -> None:
+    apis = AlexaApis(AlexaHttpClient(timeout=1.0), FastSerializer(), budget=0.5)
+    skill = KaizenSkill(sqlite_store, apis=apis)
+    person = walker(skill, alexa)
+    alexa.stall("GET", REMINDERS, seconds=2.0)
+    heard = person.speaker.say("SetReminderIntent", time="8 am")
+    assert "try again" in heard.text and person.state().reminder is None
+    # The slow listing spent the budget, so no reminder was created behind the user's back.
+    assert [c for c in alexa.calls if c.method == "POST"] == []
