@@ -32,27 +32,36 @@ class SqliteStore:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
+        self._prepared = False
 
     def _connection(self) -> sqlite3.Connection:
         connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
         if connection is not None:
             return connection
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(
-                self.path,
-                timeout=self._busy_timeout,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            connection.execute(_SCHEMA)
-        except (sqlite3.Error, OSError) as error:
-            raise StoreUnavailable(f"sqlite open failed: {error}") from error
-        self._local.connection = connection
+        # Threads open their connections one at a time, and only the first sets the file up:
+        # switching to WAL takes an exclusive lock that SQLite does not wait for, so threads
+        # opening a fresh file together (a webservice's first requests) failed with "database
+        # is locked". WAL mode is stored in the file; later connections need not set it.
         with self._lock:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                connection = sqlite3.connect(
+                    self.path,
+                    timeout=self._busy_timeout,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+                connection.execute("PRAGMA synchronous=NORMAL")
+                if not self._prepared:
+                    mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
+                    if str(mode).lower() != "wal":
+                        connection.execute("PRAGMA journal_mode=WAL")
+                    connection.execute(_SCHEMA)
+                    self._prepared = True
+            except (sqlite3.Error, OSError) as error:
+                raise StoreUnavailable(f"sqlite open failed: {error}") from error
             self._connections.append(connection)
+        self._local.connection = connection
         return connection
 
     def load(self, key: str) -> Record | None:
