@@ -30,10 +30,15 @@ PERMISSION_EVENTS = (
 )
 
 
-def is_skill_event(handler_input: HandlerInput) -> bool:
-    """Whether the request is one of the AlexaSkillEvent.* events."""
-    kind = getattr(handler_input.request_envelope.request, "object_type", None)
+def is_skill_event_request(request: object) -> bool:
+    """Whether a request is one of the AlexaSkillEvent.* events."""
+    kind = getattr(request, "object_type", None)
     return isinstance(kind, str) and kind.startswith(EVENT_PREFIX)
+
+
+def is_skill_event(handler_input: HandlerInput) -> bool:
+    """Whether the request being handled is a skill event."""
+    return is_skill_event_request(handler_input.request_envelope.request)
 
 
 class SkillEventHandler(Handler):

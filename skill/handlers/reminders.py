@@ -8,6 +8,7 @@ really has: a failed call changes nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import time
 
@@ -26,6 +27,7 @@ from skill.alexa.reminders import (
     permission_granted,
     schedule,
 )
+from skill.alexa.services import RequestApis
 from skill.coach.state import Reminder, UserState
 from skill.handlers.base import Handler
 from skill.handlers.turn import Day, Dialog, Reply, Turn
@@ -73,11 +75,7 @@ class SetReminderHandler(Handler):
         at = reminder_time(slot.words)
         if at is None:
             key = "reminder.time_unclear" if slot.words else "reminder.which_time"
-            return turn.answer_without_state(
-                lambda voice: Reply(
-                    Ssml(""), voice.say(key), dialog=Dialog.REMINDER_TIME, must_answer=True
-                )
-            )
+            return turn.answer_without_state(_ask_time(key))
         if permission_granted(turn.input.request_envelope) is False:
             return turn.answer(_ask_permission(at))
         return set_reminder(turn, at)
@@ -102,14 +100,7 @@ class PermissionAnswerHandler(Handler):
         if accepted and at is not None:
             return set_reminder(turn, at)
         if accepted:
-            return turn.answer_without_state(
-                lambda voice: Reply(
-                    Ssml(""),
-                    voice.say("reminder.which_time"),
-                    dialog=Dialog.REMINDER_TIME,
-                    must_answer=True,
-                )
-            )
+            return turn.answer_without_state(_ask_time("reminder.which_time"))
         return turn.answer_without_state(_consent_card_reply)
 
 
@@ -127,7 +118,7 @@ class CancelReminderHandler(Handler):
             if reminder is None:
                 return state, Reply(voice.say("reminder.none"), voice.say("ask.anything_else"))
             try:
-                turn.once(("cancel", reminder.token), lambda: _cancel(turn, reminder.token))
+                turn.once(("cancel", reminder.token), lambda: cancel(_apis(turn), reminder.token))
             except ReminderFailure as failure:
                 key = (
                     "reminder.cancel_not_allowed"
@@ -156,7 +147,8 @@ def set_reminder(turn: Turn, at: time) -> Response:
         replacing = old.token if old else None
         try:
             token = turn.once(
-                ("schedule", replacing, wanted), lambda: _schedule(turn, wanted, replacing)
+                ("schedule", replacing, wanted),
+                lambda: schedule(_apis(turn), wanted, replacing, turn.instant),
             )
         except ReminderFailure as failure:
             if failure.failure is Failure.NEEDS_PERMISSION:
@@ -179,16 +171,18 @@ def reminder_text(voice: Voice, state: UserState) -> Ssml:
     return voice.say("reminder.text", step=voice.book.step(focus, focus.size))
 
 
-def _schedule(turn: Turn, wanted: DailyReminder, replacing: str | None) -> str:
+def _apis(turn: Turn) -> RequestApis:
+    """The request's Alexa API clients; a request that names none cannot reach reminders."""
     if turn.apis is None:
         raise ReminderFailure(Failure.UNAVAILABLE)
-    return schedule(turn.apis, wanted, replacing, turn.instant)
+    return turn.apis
 
 
-def _cancel(turn: Turn, token: str) -> None:
-    if turn.apis is None:
-        raise ReminderFailure(Failure.UNAVAILABLE)
-    cancel(turn.apis, token)
+def _ask_time(key: str) -> Callable[[Voice], Reply]:
+    """Ask which time of day the reminder should be, and wait for the answer."""
+    return lambda voice: Reply(
+        Ssml(""), voice.say(key), dialog=Dialog.REMINDER_TIME, must_answer=True
+    )
 
 
 def _consent_card_reply(voice: Voice) -> Reply:

@@ -18,6 +18,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.hashes import SHA256
 
+from skill.handlers.events import is_skill_event_request
 from skill.web.cert_url import CertUrlRejected, canonical_chain_url
 from skill.web.chain import (
     ChainRejected,
@@ -35,7 +36,6 @@ SIGNATURE_HEADER = "Signature-256"
 CHAIN_URL_HEADER = "SignatureCertChainUrl"
 REQUEST_TOLERANCE = timedelta(seconds=150)
 SKILL_EVENT_TOLERANCE = timedelta(hours=1)
-SKILL_EVENT_PREFIX = "AlexaSkillEvent."
 
 
 def _header(headers: Mapping[str, Any], name: str) -> str | None:
@@ -112,12 +112,7 @@ class TimestampVerifier(AbstractVerifier):
             raise VerificationException("request has no timestamp")
         if stamp.tzinfo is None:
             stamp = stamp.replace(tzinfo=UTC)
-        request_type = getattr(request, "object_type", None) or ""
-        tolerance = (
-            SKILL_EVENT_TOLERANCE
-            if request_type.startswith(SKILL_EVENT_PREFIX)
-            else REQUEST_TOLERANCE
-        )
+        tolerance = SKILL_EVENT_TOLERANCE if is_skill_event_request(request) else REQUEST_TOLERANCE
         drift = self.clock() - stamp
         if abs(drift) > tolerance:
             raise VerificationException(
