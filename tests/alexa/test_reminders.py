@@ -28,6 +28,21 @@ def walker(skill: KaizenSkill, alexa: AlexaApiStandIn, **kwargs: Any) -> Person:
     return person
 
 
+def with_reminder(skill: KaizenSkill, alexa: AlexaApiStandIn) -> Person:
+    """A walker who has a daily reminder at 8 AM."""
+    person = walker(skill, alexa)
+    person.speaker.say("SetReminderIntent", time="8 am")
+    return person
+
+
+def the_one_reminder(person: Person) -> dict[str, Any]:
+    """Alexa holds exactly one reminder for the person, and the skill stored its token."""
+    [reminder] = person.reminders()
+    stored = person.state().reminder
+    assert stored is not None and stored.token == reminder["alertToken"]
+    return reminder
+
+
 def directives(heard: Heard) -> list[dict[str, Any]]:
     return list(heard.envelope["response"].get("directives") or [])
 
@@ -80,14 +95,12 @@ def test_parts_of_the_day_and_clock_times_become_daily_times(
 def test_a_new_time_moves_the_one_reminder_instead_of_adding_another(
     skill: KaizenSkill, alexa: AlexaApiStandIn
 ) -> None:
-    person = walker(skill, alexa)
-    person.speaker.say("SetReminderIntent", time="8 am")
+    person = with_reminder(skill, alexa)
     heard = person.speaker.say("SetReminderIntent", time="7 pm")
     assert "7 PM" in heard.text and "every day" in heard.text
-    [reminder] = person.reminders()
+    reminder = the_one_reminder(person)
     assert "BYHOUR=19;" in rule_of(reminder)
     assert reminder["version"] == "2"
-    assert person.state().reminder.token == reminder["alertToken"]  # type: ignore[union-attr]
 
 
 def test_without_a_time_the_skill_asks_for_one_and_takes_the_bare_answer(
@@ -168,8 +181,7 @@ def test_declining_the_prompt_explains_the_alexa_app_and_sends_the_consent_card(
 def test_api_errors_become_kind_sentences_and_keep_the_old_reminder(
     skill: KaizenSkill, alexa: AlexaApiStandIn, status: int, code: str, words: str
 ) -> None:
-    person = walker(skill, alexa)
-    person.speaker.say("SetReminderIntent", time="8 am")
+    person = with_reminder(skill, alexa)
     before = person.state().reminder
     alexa.fail("PUT", REMINDERS, status, code)
     alexa.fail("POST", REMINDERS, status, code)
@@ -199,20 +211,17 @@ def test_a_create_that_times_out_is_tidied_up_by_the_next_request(
     _wait_for(lambda: len(person.reminders()) == 1)
     heard = person.speaker.say("SetReminderIntent", time="8 am")
     assert "every day at 8 AM" in heard.text
-    [reminder] = person.reminders()
-    assert person.state().reminder.token == reminder["alertToken"]  # type: ignore[union-attr]
+    the_one_reminder(person)
 
 
 def test_a_reminder_deleted_in_the_alexa_app_is_created_again(
     skill: KaizenSkill, alexa: AlexaApiStandIn
 ) -> None:
-    person = walker(skill, alexa)
-    person.speaker.say("SetReminderIntent", time="8 am")
+    person = with_reminder(skill, alexa)
     alexa.delete_in_app(person.token)
     heard = person.speaker.say("SetReminderIntent", time="8 am")
     assert "every day at 8 AM" in heard.text
-    [reminder] = person.reminders()
-    assert person.state().reminder.token == reminder["alertToken"]  # type: ignore[union-attr]
+    the_one_reminder(person)
 
 
 def test_an_unknown_time_zone_sets_no_reminder_at_the_wrong_hour(
@@ -227,8 +236,7 @@ def test_an_unknown_time_zone_sets_no_reminder_at_the_wrong_hour(
 def test_cancelling_deletes_the_reminder_and_forgets_it(
     skill: KaizenSkill, alexa: AlexaApiStandIn
 ) -> None:
-    person = walker(skill, alexa)
-    person.speaker.say("SetReminderIntent", time="8 am")
+    person = with_reminder(skill, alexa)
     heard = person.speaker.one_shot("CancelReminderIntent")
     assert "turned off" in heard.text or "no more" in heard.text.lower()
     assert person.reminders() == [] and person.state().reminder is None
@@ -239,8 +247,7 @@ def test_cancelling_deletes_the_reminder_and_forgets_it(
 def test_cancelling_when_alexa_cannot_be_reached_keeps_the_reminder(
     skill: KaizenSkill, alexa: AlexaApiStandIn
 ) -> None:
-    person = walker(skill, alexa)
-    person.speaker.say("SetReminderIntent", time="8 am")
+    person = with_reminder(skill, alexa)
     alexa.fail("DELETE", REMINDERS, 500)
     heard = person.speaker.one_shot("CancelReminderIntent")
     assert "try again" in heard.text
@@ -250,8 +257,7 @@ def test_cancelling_when_alexa_cannot_be_reached_keeps_the_reminder(
 def test_cancelling_without_permission_says_where_to_delete_it(
     skill: KaizenSkill, alexa: AlexaApiStandIn
 ) -> None:
-    person = walker(skill, alexa)
-    person.speaker.say("SetReminderIntent", time="8 am")
+    person = with_reminder(skill, alexa)
     alexa.revoke(person.token)
     heard = person.speaker.one_shot("CancelReminderIntent")
     assert "alexa app" in heard.text.lower()
@@ -287,8 +293,7 @@ def _wait_for(condition: Any, seconds: float = 5.0) -> None:
 def test_deleting_my_data_turns_the_reminder_off_too(
     skill: KaizenSkill, alexa: AlexaApiStandIn
 ) -> None:
-    person = walker(skill, alexa)
-    person.speaker.say("SetReminderIntent", time="8 am")
+    person = with_reminder(skill, alexa)
     person.speaker.say("DeleteDataIntent")
     person.speaker.say("AMAZON.YesIntent")
     assert person.reminders() == []
@@ -298,8 +303,7 @@ def test_deleting_my_data_turns_the_reminder_off_too(
 def test_deleting_my_data_still_deletes_when_the_reminder_cannot_be_reached(
     skill: KaizenSkill, alexa: AlexaApiStandIn
 ) -> None:
-    person = walker(skill, alexa)
-    person.speaker.say("SetReminderIntent", time="8 am")
+    person = with_reminder(skill, alexa)
     alexa.fail("GET", REMINDERS, 500)
     alexa.fail("DELETE", REMINDERS, 500)
     person.speaker.say("DeleteDataIntent")
