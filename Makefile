@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 TOOLS := .tools
 DYNALITE := $(TOOLS)/node_modules/.bin/dynalite
+WHEELS := .cache/wheels
 
-.PHONY: run serve test bench clean
+.PHONY: run serve test bench package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +20,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
+
+# The pinned wheels the Lambda zip is built from (and the runtime's, for the package test).
+$(WHEELS)/.fetched: lambda/requirements.txt lambda/runtime.txt | $(BIN)/python
+	$(BIN)/python scripts/package.py fetch
+	touch $@
 
 $(DYNALITE): $(TOOLS)/package.json
 	cd $(TOOLS) && npm ci --no-audit --no-fund --silent
@@ -34,8 +40,12 @@ PORT ?= 8080
 serve: $(VENV)/.installed
 	$(BIN)/kaizen serve --host $(HOST) --port $(PORT)
 
+## package: build/lambda.zip and build/skill-package (ENDPOINT=<function ARN or https URL>)
+package: $(WHEELS)/.fetched
+	$(BIN)/python scripts/package.py build $(if $(ENDPOINT),--endpoint '$(ENDPOINT)')
+
 ## test: lint, types and the whole suite (dynalite started and stopped around it)
-test: $(VENV)/.installed-test $(DYNALITE)
+test: $(VENV)/.installed-test $(DYNALITE) $(WHEELS)/.fetched
 	$(BIN)/python -m ruff check skill tests lambda scripts
 	$(BIN)/python -m mypy --strict skill
 	$(BIN)/python scripts/with_dynalite.py $(DYNALITE) -- $(BIN)/python -m pytest
@@ -45,4 +55,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python scripts/bench.py run
 
 clean:
-	rm -rf $(VENV) $(TOOLS)/node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS)/node_modules .cache build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from functools import cache
 from typing import Any
 
@@ -15,6 +16,9 @@ logging.getLogger().setLevel(logging.INFO)
 @cache
 def _skill() -> KaizenSkill:
     # Built on the first request, not at import, and reused while the container is warm.
+    if not os.environ.get("KAIZEN_STORE"):
+        # The embedded SQLite default would live in the container's /tmp and vanish with it.
+        raise RuntimeError("KAIZEN_STORE is not set: on Lambda use dynamodb://TABLE")
     return KaizenSkill.from_settings(Settings.load())
 
 

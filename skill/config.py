@@ -7,13 +7,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "kaizen-coach"
 
 
 def default_store_url() -> str:
-    """The embedded default: a SQLite file under the user's data directory."""
+    """The embedded default: a SQLite file under the user's data directory.
+
+    platformdirs is imported here, not at the top, because the Lambda package does not carry
+    it: on Lambda the store is always named (KAIZEN_STORE=dynamodb://TABLE).
+    """
+    from platformdirs import user_data_dir
+
     return f"sqlite://{Path(user_data_dir(APP_NAME)) / 'kaizen.db'}"
 
 

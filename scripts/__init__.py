@@ -1,0 +1,1 @@
+"""Build and test tooling run from the Makefile: packaging, dynalite, benchmarks."""
