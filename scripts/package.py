@@ -109,7 +109,10 @@ def wheel_for(pin: Pin, wheels: Path = WHEELS) -> Path:
             raise PackageError(f"{candidate.name} is not pure Python; the zip must run on arm64")
         if hashlib.sha256(candidate.read_bytes()).hexdigest() in pin.hashes:
             return candidate
-    raise PackageError(f"no wheel for {pin.name}=={pin.version} in {wheels}: run `make package`")
+    raise PackageError(
+        f"no wheel for {pin.name}=={pin.version} in {wheels}: "
+        "fetch it with `python scripts/package.py fetch`"
+    )
 
 
 def wheel_entries(wheel: Path) -> Iterator[tuple[str, bytes]]:
