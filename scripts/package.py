@@ -200,8 +200,9 @@ def manifest(endpoint: str | None) -> dict[str, Any]:
         del body["apis"]["custom"]["endpoint"]
         del body["events"]
     else:
-        body["apis"]["custom"]["endpoint"] = endpoint_object(endpoint)
-        body["events"]["endpoint"] = endpoint_object(endpoint)
+        target = endpoint_object(endpoint)
+        body["apis"]["custom"]["endpoint"] = target
+        body["events"]["endpoint"] = dict(target)
     return document
 
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import boto3
 import pytest
 
+from scripts import package
 from skill.app import KaizenSkill
 from skill.store import Store
 from skill.store.dynamodb import CLIENT_CONFIG, DynamoStore
@@ -34,6 +37,26 @@ def dynamodb_client(endpoint: str | None = None):  # type: ignore[no-untyped-def
         config=CLIENT_CONFIG,
         **TEST_CREDENTIALS,
     )
+
+
+def dynamodb_environment(table: str) -> dict[str, str]:
+    """What a deployed function's environment says about its table, aimed at the test endpoint."""
+    return {
+        "KAIZEN_STORE": f"dynamodb://{table}",
+        "AWS_ENDPOINT_URL_DYNAMODB": DYNAMODB_ENDPOINT or "",
+        "AWS_DEFAULT_REGION": TEST_CREDENTIALS["region_name"],
+        "AWS_ACCESS_KEY_ID": TEST_CREDENTIALS["aws_access_key_id"],
+        "AWS_SECRET_ACCESS_KEY": TEST_CREDENTIALS["aws_secret_access_key"],
+    }
+
+
+def load_lambda(name: str) -> ModuleType:
+    """A fresh copy of lambda/lambda_function.py, so its cached skill reads today's environment."""
+    spec = importlib.util.spec_from_file_location(name, package.ENTRY_POINT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 import venv
 import zipfile
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from skill.chat.alexa_api import REMINDERS_SCOPE, AlexaApiStandIn
 from skill.store import user_key
 from skill.store.dynamodb import DynamoStore
 from tests.builders import ALICE, Speaker
-from tests.conftest import DYNAMODB_ENDPOINT, dynamodb_client
+from tests.conftest import dynamodb_client, dynamodb_environment
 
 # Runs inside the clean environment, as Lambda's bootstrap would: /var/task first on the path,
 # one warm process answering one event per line. A line {"probe": true} reports what is there.
@@ -147,11 +146,9 @@ class CleanLambda:
 
 
 @pytest.fixture
-def table() -> str:
+def table(dynamo_store: DynamoStore) -> str:
     """A fresh table on dynalite, as the stack's StateTable."""
-    name = f"kaizen-{uuid.uuid4().hex[:8]}"
-    DynamoStore(name, client=dynamodb_client()).create_table()
-    return name
+    return dynamo_store.table
 
 
 @pytest.fixture
@@ -161,12 +158,8 @@ def clean_lambda(tmp_path: Path, lambda_zip: Path, table: str) -> Iterator[Clean
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),
         "LANG": "C.UTF-8",
-        "KAIZEN_STORE": f"dynamodb://{table}",
         "KAIZEN_SKILL_ID": env.DEFAULT_SKILL_ID,
-        "AWS_ENDPOINT_URL_DYNAMODB": DYNAMODB_ENDPOINT or "",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "AWS_ACCESS_KEY_ID": "test",
-        "AWS_SECRET_ACCESS_KEY": "test",
+        **dynamodb_environment(table),
     }
     runner = CleanLambda(tmp_path, lambda_zip, environment)
     yield runner

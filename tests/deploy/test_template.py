@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import copy
-import importlib.util
 import re
 import subprocess
 import sys
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +17,11 @@ from scripts import package
 from skill.chat import envelope as env
 from skill.store import dynamodb
 from tests.builders import Speaker
-from tests.conftest import DYNAMODB_ENDPOINT, dynamodb_client
+from tests.conftest import dynamodb_environment, load_lambda
 from tests.deploy.conftest import TEMPLATE
 
 SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"
+ROLE_DYNAMODB_ACTIONS = ("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem")
 
 
 class NoManagedPolicies:
@@ -50,9 +49,7 @@ def resources(template: dict[str, Any]) -> dict[str, Any]:
 
 def of_type(resources: dict[str, Any], kind: str) -> dict[str, Any]:
     """The one resource of a type."""
-    found = [r for r in resources.values() if r["Type"] == kind]
-    assert len(found) == 1, f"expected one {kind}, found {len(found)}"
-    return dict(found[0])
+    return dict(resources[logical_id(resources, kind)])
 
 
 def test_cfn_lint_passes() -> None:
@@ -161,9 +158,6 @@ def test_the_role_grants_only_item_actions_on_the_table_and_writes_to_its_logs(
     }
 
 
-ROLE_DYNAMODB_ACTIONS = ("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem")
-
-
 @pytest.mark.dynamodb
 def test_the_role_allows_exactly_the_calls_a_whole_conversation_makes(
     resources: dict[str, Any], recorded_calls: set[str]
@@ -181,8 +175,9 @@ def test_the_outputs_give_the_endpoint_to_link_the_skill(template: dict[str, Any
 
 def logical_id(resources: dict[str, Any], kind: str) -> str:
     """The logical id of the one resource of a type."""
-    (found,) = [name for name, r in resources.items() if r["Type"] == kind]
-    return found
+    found = [name for name, r in resources.items() if r["Type"] == kind]
+    assert len(found) == 1, f"expected one {kind}, found {len(found)}"
+    return found[0]
 
 
 def granted(resources: dict[str, Any]) -> dict[str, Any]:
@@ -200,16 +195,11 @@ def granted(resources: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture
-def recorded_calls(monkeypatch: pytest.MonkeyPatch) -> set[str]:
+def recorded_calls(monkeypatch: pytest.MonkeyPatch, dynamo_store: dynamodb.DynamoStore) -> set[str]:
     """The DynamoDB operations lambda_handler makes, seen through botocore's event hooks."""
-    table = f"kaizen-{uuid.uuid4().hex[:8]}"
-    dynamodb.DynamoStore(table, client=dynamodb_client()).create_table()
-    monkeypatch.setenv("KAIZEN_STORE", f"dynamodb://{table}")
+    for name, value in dynamodb_environment(dynamo_store.table).items():
+        monkeypatch.setenv(name, value)
     monkeypatch.setenv("KAIZEN_SKILL_ID", env.DEFAULT_SKILL_ID)
-    monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB_ENDPOINT or "")
-    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test")
-    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test")
     calls: set[str] = set()
 
     def record(model: Any, **_: Any) -> None:
@@ -219,10 +209,7 @@ def recorded_calls(monkeypatch: pytest.MonkeyPatch) -> set[str]:
     # on the first request, after this.
     monkeypatch.setattr(boto3, "DEFAULT_SESSION", boto3.session.Session())
     boto3.DEFAULT_SESSION.events.register("before-call.dynamodb", record)
-    spec = importlib.util.spec_from_file_location("lambda_under_iam_test", package.ENTRY_POINT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_lambda("lambda_under_iam_test")
     alice = Speaker(lambda event: module.lambda_handler(event, None))
     alice.launch()
     alice.say("SetGoalIntent", area="moving")

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
-import uuid
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from skill.store.dynamodb import DynamoStore
 from tests.builders import START, Speaker
-from tests.conftest import DYNAMODB_ENDPOINT, dynamodb_client
-
-LAMBDA = Path(__file__).resolve().parents[2] / "lambda" / "lambda_function.py"
-
-
-def load_lambda() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("lambda_function_under_test", LAMBDA)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.conftest import dynamodb_environment, load_lambda
 
 
 @pytest.fixture(params=["sqlite", "dynamodb"])
@@ -35,15 +21,11 @@ def lambda_handler(
     if request.param == "sqlite":
         monkeypatch.setenv("KAIZEN_STORE", f"sqlite://{tmp_path}/kaizen.db")
     else:
-        table = f"kaizen-{uuid.uuid4().hex[:8]}"
-        DynamoStore(table, client=dynamodb_client()).create_table()
-        monkeypatch.setenv("KAIZEN_STORE", f"dynamodb://{table}")
-        monkeypatch.setenv("AWS_ENDPOINT_URL_DYNAMODB", DYNAMODB_ENDPOINT or "")
-        monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
-        monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test")
-        monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test")
+        table = request.getfixturevalue("dynamo_store").table
+        for name, value in dynamodb_environment(table).items():
+            monkeypatch.setenv(name, value)
     monkeypatch.delenv("KAIZEN_SKILL_ID", raising=False)
-    module = load_lambda()
+    module = load_lambda("lambda_function_under_test")
     yield lambda event: module.lambda_handler(event, None)
     module._skill.cache_clear()
 
