@@ -51,8 +51,8 @@ test: $(VENV)/.installed-test $(DYNALITE) $(WHEELS)/.fetched
 	$(BIN)/python scripts/with_dynalite.py $(DYNALITE) -- $(BIN)/python -m pytest
 
 ## bench: measure against baselines in the same run and write docs/BENCHMARKS.md
-bench: $(VENV)/.installed-test
-	$(BIN)/python scripts/bench.py run
+bench: $(VENV)/.installed-test $(DYNALITE) $(WHEELS)/.fetched
+	$(BIN)/python scripts/with_dynalite.py $(DYNALITE) -- $(BIN)/python -m scripts.bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) $(TOOLS)/node_modules .cache build .pytest_cache .mypy_cache .ruff_cache .hypothesis

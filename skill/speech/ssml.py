@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import re
-from xml.sax.saxutils import escape as _xml_escape
 
-_ENTITIES = {'"': "&quot;", "'": "&apos;"}
+# Characters XML 1.0 forbids even as references: C0 controls other than tab, newline and
+# return, lone surrogates, U+FFFE and U+FFFF. Alexa would refuse a reply holding one.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A sentence that starts with a filled-in name ("your walk is ...") still starts upper-case.
 _SENTENCE_START = re.compile(r"(^|[.!?] )([a-z])")
 _TAGS = re.compile(r"<[^>]+>")
@@ -22,7 +23,7 @@ def escape(text: object) -> Ssml:
     """Escape anything user-derived so it is spoken as words, never read as markup."""
     if isinstance(text, Ssml):
         return text
-    return Ssml(_xml_escape(str(text), _ENTITIES))
+    return Ssml(html.escape(_NOT_XML.sub("", str(text)), quote=True))
 
 
 def join(*parts: str | None) -> Ssml:

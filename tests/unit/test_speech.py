@@ -62,6 +62,14 @@ def test_user_words_are_escaped_so_they_are_spoken_not_parsed() -> None:
     assert escape(Ssml("<b/>")) == "<b/>" and escape("<b/>") == "&lt;b/&gt;"
 
 
+def test_characters_xml_forbids_are_dropped_from_user_words() -> None:
+    name = "te\x00a\x1b \ud800walk\uffff"
+    goal = Goal(area="CUSTOM", rung=0, started_on=date(2026, 11, 2), custom_name=name)
+    text = BOOK.step(goal, 2)
+    valid_ssml(text)
+    assert "tea walk" in text
+
+
 def test_no_phrase_is_said_twice_in_a_row() -> None:
     memory: dict[str, int] = {}
     previous = None

@@ -1,4 +1,4 @@
-"""`make bench`: measures the skill side by side with a baseline and writes docs/BENCHMARKS.md.
+"""Webservice throughput and the cost of request verification.
 
 Webservice throughput: the verified endpoint (signature, timestamp and skill id checked, a
 SQLite store read and written per request) against a bare Flask endpoint that returns fixed
@@ -10,10 +10,7 @@ one download in production.
 
 from __future__ import annotations
 
-import argparse
 import http.client
-import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -28,14 +25,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # tests.pki: the same test CA the suite uses
+from cryptography.hazmat.primitives.serialization import Encoding
 
-from cryptography.hazmat.primitives.serialization import Encoding  # noqa: E402
-from with_dynalite import free_port  # noqa: E402
-
-from skill.chat import envelope as env  # noqa: E402
-from tests.pki import CHAIN_URL, AlexaPki  # noqa: E402
+from scripts.bench import ROOT
+from scripts.with_dynalite import free_port
+from skill.chat import envelope as env
+from tests.pki import CHAIN_URL, AlexaPki
 
 USERS = 200
 CLIENT_THREADS = 4
@@ -97,8 +92,8 @@ def serve(kind: str, port: int, workdir: Path) -> None:
 @contextmanager
 def server(kind: str, workdir: Path) -> Iterator[int]:
     port = free_port()
-    command = [sys.executable, __file__, "serve", kind, str(port), str(workdir)]
-    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", __name__, kind, str(port), str(workdir)]
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -262,99 +257,12 @@ def _deserialized(body: bytes) -> Any:
     return DefaultSerializer().deserialize(body.decode(), RequestEnvelope)
 
 
-# -- the report -------------------------------------------------------------------------------
-
-
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (
-        f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
-        f"Python {platform.python_version()}"
-    )
-
-
-def report(throughput: Throughput, cost: VerificationCost, rounds: int, seconds: float) -> str:
-    def row(name: str, figures: list[float]) -> str:
-        runs = ", ".join(f"{f:.0f}" for f in figures)
-        return f"| {name} | {statistics.median(figures):.0f} | {runs} |"
-
-    return "\n".join(
-        [
-            "# Benchmarks",
-            "",
-            "Regenerate with `make bench`. Every figure is measured against its baseline in the",
-            "same run, on the same machine.",
-            "",
-            f"- Date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
-            f"- Machine: {machine()}",
-            "",
-            "## Webservice throughput",
-            "",
-            "Requests per second on waitress (8 threads, one process), each server in its own",
-            f"process, driven by {CLIENT_THREADS} keep-alive client threads in another process on",
-            f"the same machine; {rounds} alternating rounds of {seconds:g} s, median reported.",
-            "The verified endpoint answers GetStepIntent for 200 users with a goal: signature",
-            "(Signature-256, cached signing key), timestamp and skill id checked, envelope",
-            "deserialised, state read from and written to SQLite. The baseline is a bare Flask",
-            "endpoint returning fixed JSON.",
-            "",
-            "| endpoint | median req/s | rounds |",
-            "|---|---|---|",
-            row("bare Flask, fixed JSON", throughput.bare),
-            row("verified Kaizen Coach", throughput.verified),
-            row("Kaizen Coach, verification off", throughput.unverified),
-            "",
-            f"**Ratio verified / bare: {throughput.ratio:.2f}** (aim: 0.5 or better).",
-            "",
-            f"Verified / verification off: {throughput.verification_share:.2f}. Checking the",
-            "request costs little next to the turn itself (reading the envelope, the kaizen",
-            "rules, one SQLite read and one write, the response), which sets the ratio.",
-            "",
-            "## Request verification cost (in process)",
-            "",
-            f"- Per request, signing key cached: **{cost.per_request_us:.0f} µs** "
-            "(base64, RSA PKCS#1 v1.5 SHA-256 verify over the raw body, URL rules, timestamp).",
-            f"- Once per chain URL until it expires: **{cost.chain_ms:.2f} ms** to parse and",
-            "  verify the chain to the trust store with `cryptography`'s x509 verification",
-            "  (download time excluded).",
-            "- For comparison, PRODUCT.md records the stock ask-sdk-webservice-support verifier",
-            "  at ~5.6 ms per request, as it re-validates the chain every time.",
-            "",
-        ]
-    )
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run")
-    run.add_argument("--rounds", type=int, default=5)
-    run.add_argument("--seconds", type=float, default=3.0)
-    run.add_argument("--out", type=Path, default=ROOT / "docs" / "BENCHMARKS.md")
-    worker = commands.add_parser("serve")
-    worker.add_argument("kind", choices=["bare", "verified", "unverified"])
-    worker.add_argument("port", type=int)
-    worker.add_argument("workdir", type=Path)
-    args = parser.parse_args()
-    if args.command == "serve":
-        serve(args.kind, args.port, args.workdir)
-        return 0
-    pki = AlexaPki.create()
-    cost = verification_cost(pki)
-    throughput = webservice_throughput(pki, args.rounds, args.seconds)
-    text = report(throughput, cost, args.rounds, args.seconds)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
-    print(text)
+def main(argv: list[str]) -> int:
+    """`python -m scripts.bench.webservice KIND PORT WORKDIR`: one server, until killed."""
+    kind, port, workdir = argv
+    serve(kind, int(port), Path(workdir))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
