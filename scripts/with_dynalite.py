@@ -31,7 +31,43 @@ def wait_for(port: int, seconds: float = 15.0) -> None:
                 return
         except OSError:
             time.sleep(0.05)
-    raise SystemExit(f"dynalite did not start on port {port}")
+    raise RuntimeError(f"dynalite did not start on port {port}")
+
+
+def start(dynalite: str, port: int, data: str) -> subprocess.Popen[bytes]:
+    """dynalite on loopback at `port`, keeping its tables in `data`; returns once it listens."""
+    server = subprocess.Popen(
+        [
+            dynalite,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--path",
+            data,
+            "--createTableMs",
+            "0",
+            "--deleteTableMs",
+            "0",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(port)
+    except BaseException:
+        stop(server)
+        raise
+    return server
+
+
+def stop(server: subprocess.Popen[bytes]) -> None:
+    """Stop a server started by `start`, forcefully if it does not go in time."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def main(argv: list[str]) -> int:
@@ -41,32 +77,17 @@ def main(argv: list[str]) -> int:
         raise SystemExit("usage: with_dynalite.py DYNALITE -- COMMAND...")
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="dynalite-") as data:
-        server = subprocess.Popen(
-            [
-                dynalite,
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--path",
-                data,
-                "--createTableMs",
-                "0",
-                "--deleteTableMs",
-                "0",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
+        server = start(dynalite, port, data)
         try:
-            wait_for(port)
-            env = {**os.environ, "KAIZEN_TEST_DYNAMODB": f"http://127.0.0.1:{port}"}
+            env = {
+                **os.environ,
+                "KAIZEN_TEST_DYNAMODB": f"http://127.0.0.1:{port}",
+                # The fault tests start (and stop) a private one of their own.
+                "KAIZEN_TEST_DYNALITE": os.path.abspath(dynalite),
+            }
             return subprocess.call(command, env=env)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
 
 
 if __name__ == "__main__":

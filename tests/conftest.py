@@ -18,6 +18,7 @@ from skill.store import Store
 from skill.store.dynamodb import CLIENT_CONFIG, DynamoStore
 from skill.store.sqlite import SqliteStore
 from tests.builders import Speaker
+from tests.pki import AlexaPki
 
 DYNAMODB_ENDPOINT = os.environ.get("KAIZEN_TEST_DYNAMODB")
 TEST_CREDENTIALS = {
@@ -57,6 +58,12 @@ def load_lambda(name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="session")
+def pki() -> AlexaPki:
+    """One test CA per session, with its good and faulty signing certificates."""
+    return AlexaPki.create()
 
 
 @pytest.fixture

@@ -29,12 +29,6 @@ from tests.pki import AlexaPki, RequestSigner
 SKILL_ID = env.DEFAULT_SKILL_ID
 
 
-@pytest.fixture(scope="session")
-def pki() -> AlexaPki:
-    """One test CA per session, with its good and faulty signing certificates."""
-    return AlexaPki.create()
-
-
 class ChainDownloads:
     """Stands in for the chain URLs on S3: serves the test chains and counts each download."""
 
