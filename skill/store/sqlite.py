@@ -18,6 +18,11 @@ CREATE TABLE IF NOT EXISTS users (
 )
 """
 
+# Errors after which a connection is no good even once the cause is fixed: SQLite opens a
+# file it may not write read-only and keeps it so; a file that vanished or failed stays so.
+# (Primary result codes: SQLITE_READONLY, SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_CANTOPEN.)
+_REOPEN_AFTER = {8, 10, 11, 14}
+
 
 class SqliteStore:
     """Stores each user as one row; a write succeeds only if the version read is current.
@@ -64,6 +69,19 @@ class SqliteStore:
         self._local.connection = connection
         return connection
 
+    def _unavailable(self, what: str, error: sqlite3.Error) -> StoreUnavailable:
+        """The error to raise; a connection that cannot recover is dropped to be reopened."""
+        code = getattr(error, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in _REOPEN_AFTER:
+            connection = getattr(self._local, "connection", None)
+            if connection is not None:
+                self._local.connection = None
+                with self._lock:
+                    if connection in self._connections:
+                        self._connections.remove(connection)
+                connection.close()
+        return StoreUnavailable(f"sqlite {what} failed: {error}")
+
     def load(self, key: str) -> Record | None:
         """The user's row, or None for a new user."""
         try:
@@ -73,7 +91,7 @@ class SqliteStore:
                 .fetchone()
             )
         except sqlite3.Error as error:
-            raise StoreUnavailable(f"sqlite read failed: {error}") from error
+            raise self._unavailable("read", error) from error
         if row is None:
             return None
         return Record(codec.loads(row[1]), int(row[0]))
@@ -95,7 +113,7 @@ class SqliteStore:
         except sqlite3.IntegrityError as error:  # the row was created since it was read
             raise VersionConflict(key) from error
         except sqlite3.Error as error:
-            raise StoreUnavailable(f"sqlite write failed: {error}") from error
+            raise self._unavailable("write", error) from error
         if cursor.rowcount != 1:
             raise VersionConflict(key)
         return expected_version + 1
@@ -105,7 +123,7 @@ class SqliteStore:
         try:
             self._connection().execute("DELETE FROM users WHERE key = ?", (key,))
         except sqlite3.Error as error:
-            raise StoreUnavailable(f"sqlite delete failed: {error}") from error
+            raise self._unavailable("delete", error) from error
 
     def healthy(self) -> bool:
         """Whether the file can be read right now."""

@@ -77,16 +77,20 @@ def is_store_apology(reply: dict[str, Any]) -> bool:
 
 
 def run_at_once(
-    invoke: Invoke, work: Mapping[K, list[dict[str, Any]]], threads: int = 16
+    invoke: Invoke,
+    work: Mapping[K, list[dict[str, Any]]],
+    threads: int = 16,
+    pool: ThreadPoolExecutor | None = None,
 ) -> dict[K, list[str]]:
-    """Every script at once on `threads` threads (each script's turns in order)."""
+    """Every script at once on `threads` new threads, or on `pool`'s (each script in order)."""
 
     def one_user(envelopes: list[dict[str, Any]]) -> list[str]:
         return [speech(invoke(envelope)) for envelope in envelopes]
 
-    with ThreadPoolExecutor(max_workers=threads) as pool:
-        results = dict(zip(work, pool.map(one_user, work.values()), strict=True))
-    return results
+    if pool is not None:
+        return dict(zip(work, pool.map(one_user, work.values()), strict=True))
+    with ThreadPoolExecutor(max_workers=threads) as own:
+        return dict(zip(work, own.map(one_user, work.values()), strict=True))
 
 
 @dataclass(frozen=True)
