@@ -1,0 +1,205 @@
+"""Fuzzed request envelopes: never an unhandled error or a 5xx, always valid SSML, and a
+request that is refused changes nothing that is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import xml.etree.ElementTree as ElementTree
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skill.app import RequestRejected
+from skill.chat import envelope as env
+from skill.speech.phrasebook import phrasebook
+from skill.store.sqlite import SqliteStore
+from tests.builders import SKILL_ID, intent, launch
+from tests.conftest import load_lambda
+from tests.reliability.conftest import Handler
+from tests.web.conftest import Web
+
+USER = "amzn1.ask.account.FUZZ-USER"
+_BOOK = phrasebook("en-US")
+REFUSALS = (*_BOOK.variants("error.general"), *_BOOK.variants("error.store"))
+
+# Words that are markup, entities, or odd to XML, as a slot value might carry them.
+MARKUP = st.sampled_from(
+    [
+        "</speak><audio src='https://example.com/x.mp3'/><speak>",
+        '<break time="10s"/>',
+        "&amp; &lt; &#0; &bogus;",
+        "<![CDATA[ ]]>",
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]>&e;',
+        "\x00\x01\x1b\ufffe\uffff\ud800",
+        "\u202e\u200b\ufeff",
+        "a" * 20_000,
+    ]
+)
+WORDS = st.one_of(MARKUP, st.text(max_size=200), st.text(st.characters(), max_size=5000))
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | WORDS,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=8,
+)
+BASES = [
+    launch,
+    lambda: intent("GetStepIntent"),
+    lambda: intent("CompleteStepIntent", area="moving"),
+    lambda: intent("SetGoalIntent", area="gratitude"),
+    lambda: intent("RateStepIntent", rating="easy"),
+    lambda: intent("SetReminderIntent", time="08:00"),
+    lambda: intent("AMAZON.HelpIntent"),
+    lambda: {"type": "SessionEndedRequest", "reason": "ERROR"},
+    lambda: {"type": "AlexaSkillEvent.SkillDisabled"},
+]
+
+
+def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside a JSON document."""
+    found = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += paths(value, (*prefix, index))
+    return found
+
+
+@st.composite
+def envelopes(draw: st.DrawFn) -> dict[str, Any]:
+    """A real envelope from USER, then bent: values swapped, keys dropped, slots filled oddly."""
+    request = draw(st.sampled_from(BASES))()
+    caller = env.Caller(user_id=USER)
+    envelope = env.envelope(caller, request, timestamp=datetime.now(UTC), session_id="fuzz")
+    for _ in range(draw(st.integers(0, 3))):
+        targets = paths(envelope)
+        path = draw(st.sampled_from(targets))
+        *parents, last = path
+        node = envelope
+        for part in parents:
+            node = node[part]
+        action = draw(st.sampled_from(["replace", "drop", "words", "type"]))
+        if action == "drop" and isinstance(node, dict):
+            del node[last]
+        elif action == "words" and isinstance(node, dict | list):
+            node[last] = draw(WORDS)
+        elif action == "type" and isinstance(envelope.get("request"), dict):
+            envelope["request"]["type"] = draw(
+                st.sampled_from(["IntentRequest", "Connections.Response", "Display.Element"])
+                | st.text(max_size=30)
+            )
+        elif isinstance(node, dict | list):
+            node[last] = draw(JSON)
+    request = envelope.get("request")
+    if draw(st.booleans()) and isinstance(request, dict) and request.get("type") == "IntentRequest":
+        intent_body = request.get("intent")
+        if isinstance(intent_body, dict):
+            intent_body["slots"] = {
+                name: {"name": name, "value": draw(WORDS)}
+                for name in draw(st.lists(st.sampled_from(["area", "rating", "time"])))
+            }
+    return envelope
+
+
+def stored(path: Path) -> list[tuple[Any, ...]]:
+    """Everything in the SQLite file, read on the side (nothing before the first write)."""
+    with sqlite3.connect(path) as connection:
+        query = "SELECT key, version, state FROM users ORDER BY key"
+        try:
+            return connection.execute(query).fetchall()
+        except sqlite3.OperationalError:
+            return []
+
+
+def assert_valid_speech(reply: dict[str, Any]) -> str:
+    """The reply's speech (and reprompt) parse as SSML: one <speak> element, well formed."""
+    body = reply["response"]
+    spoken = []
+    for field in (body.get("outputSpeech"), (body.get("reprompt") or {}).get("outputSpeech")):
+        if field is None:
+            continue
+        assert field["type"] == "SSML"
+        root = ElementTree.fromstring(field["ssml"])
+        assert root.tag == "speak"
+        spoken.append(field["ssml"])
+    return " ".join(spoken)
+
+
+def refused(speech: str) -> bool:
+    return any(text in speech for text in REFUSALS)
+
+
+FUZZ = settings(
+    max_examples=250,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.fixture
+def lambda_on_sqlite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Handler, Path]:
+    """`lambda_handler` on a SQLite file, with a user who has a goal, and the skill id set."""
+    path = tmp_path / "kaizen.db"
+    monkeypatch.setenv("KAIZEN_STORE", f"sqlite://{path}")
+    monkeypatch.setenv("KAIZEN_SKILL_ID", SKILL_ID)
+    handler: Handler = load_lambda("lambda_under_fuzz").lambda_handler
+    caller = env.Caller(user_id=USER)
+    first = intent("SetGoalIntent", area="moving")
+    handler(env.envelope(caller, first, timestamp=datetime.now(UTC)), None)
+    return handler, path
+
+
+@FUZZ
+@given(envelope=envelopes())
+def test_fuzzed_envelopes_through_lambda_get_valid_ssml_and_refusals_change_nothing(
+    lambda_on_sqlite: tuple[Handler, Path], envelope: dict[str, Any]
+) -> None:
+    handler, path = lambda_on_sqlite
+    before = stored(path)
+    try:
+        reply = handler(json.loads(json.dumps(envelope)), None)
+    except RequestRejected:
+        # Another skill's id (or none): Alexa gets no answer, and nothing is touched.
+        assert stored(path) == before
+        return
+    speech = assert_valid_speech(reply)
+    if refused(speech):
+        assert stored(path) == before
+
+
+@FUZZ
+@given(envelope=envelopes())
+def test_fuzzed_envelopes_through_the_webservice_never_get_a_5xx(
+    web: Web, envelope: dict[str, Any]
+) -> None:
+    path = web.store.path if isinstance(web.store, SqliteStore) else None
+    assert path is not None
+    before = stored(path)
+    reply = web.send(envelope)
+    assert reply.status < 500, reply.body
+    if reply.status != 200:
+        assert stored(path) == before
+        return
+    if refused(assert_valid_speech(reply.json())):
+        assert stored(path) == before
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(body=st.binary(max_size=2000) | WORDS.map(lambda w: w.encode("utf-8", "surrogatepass")))
+def test_bodies_that_are_not_envelopes_get_a_4xx_and_change_nothing(web: Web, body: bytes) -> None:
+    path = web.store.path if isinstance(web.store, SqliteStore) else None
+    assert path is not None
+    before = stored(path)
+    reply = web.post(body, web.signer.headers(body))
+    assert 400 <= reply.status < 500
+    assert stored(path) == before
