@@ -1,17 +1,17 @@
-"""Fixtures: the Lambda entry point on dynalite, and the verifying webservice on loopback."""
+"""Fixtures: the Lambda entry point on dynalite; the verifying webservice from tests/web."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from skill.store.dynamodb import DynamoStore
-from skill.store.sqlite import SqliteStore
 from tests.conftest import dynamodb_environment, load_lambda
-from tests.pki import AlexaPki
-from tests.web.conftest import ChainDownloads, Web, serve, verifying_app
+from tests.web.conftest import web
+
+__all__ = ["Handler", "lambda_on_dynamodb", "web"]  # `web`: the webservice suite's own fixture
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
@@ -26,11 +26,3 @@ def lambda_on_dynamodb(
     handler: Handler = load_lambda("lambda_under_load").lambda_handler
     return handler
 
-
-@pytest.fixture
-def web(pki: AlexaPki, sqlite_store: SqliteStore) -> Iterator[Web]:
-    """The verifying webservice on a fresh SQLite store, on a free loopback port."""
-    downloads = ChainDownloads(pki.chains)
-    yield from serve(
-        verifying_app(pki, sqlite_store, downloads), sqlite_store, downloads, pki.signer
-    )

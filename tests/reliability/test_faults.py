@@ -20,6 +20,7 @@ import pytest
 
 from scripts.with_dynalite import free_port, start, stop
 from skill.app import KaizenSkill
+from skill.speech.ssml import Ssml, plain
 from skill.store.dynamodb import DynamoStore
 from skill.store.sqlite import SqliteStore
 from tests.conftest import dynamodb_client, dynamodb_environment, load_lambda
@@ -56,42 +57,28 @@ def through_a_fault(
     The same threads act throughout, as a server's do, so a connection spoiled by the fault
     is still in use after the repair.
     """
-    with ThreadPoolExecutor(max_workers=6) as pool:
-        _through_a_fault(invoke, work, fault, repair, store, pool)
-
-
-def _through_a_fault(
-    invoke: Invoke, work: Scripts, fault: Any, repair: Any, store: Any, pool: ThreadPoolExecutor
-) -> None:
     before, during, rest = split(work, before=4, during=3)
-    heard_before = run_at_once(invoke, before, pool=pool)
-    assert not any(is_store_apology_text(s) for said in heard_before.values() for s in said)
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        heard_before = run_at_once(invoke, before, pool=pool)
+        assert not any(is_store_apology(s) for said in heard_before.values() for s in said)
 
-    fault()
-    heard_during = run_at_once(invoke, during, pool=pool)
-    for said in heard_during.values():
-        assert said and all(is_store_apology_text(s) for s in said)
-        assert all(len(plain_words(s)) <= 25 for s in said), "the apology is short"
-    repair()
+        fault()
+        heard_during = run_at_once(invoke, during, pool=pool)
+        for said in heard_during.values():
+            assert said and all(is_store_apology(s) for s in said)
+            assert all(len(plain(Ssml(s)).split()) <= 25 for s in said), "the apology is short"
+        repair()
 
-    untouched = one_by_one(before)
-    for user in work:
-        assert outcome(store, user, heard_before[user]) == untouched[user], "half-written"
+        untouched = one_by_one(before)
+        for user in work:
+            assert outcome(store, user, heard_before[user]) == untouched[user], "half-written"
 
-    retried = {user: during[user] + rest[user] for user in work}
-    heard_after = run_at_once(invoke, retried, pool=pool)
+        retried = {user: during[user] + rest[user] for user in work}
+        heard_after = run_at_once(invoke, retried, pool=pool)
     expected = one_by_one(work)
     for user in work:
         heard = heard_before[user] + heard_after[user]
         assert outcome(store, user, heard) == expected[user]
-
-
-def is_store_apology_text(ssml: str) -> bool:
-    return is_store_apology({"response": {"outputSpeech": {"type": "SSML", "ssml": ssml}}})
-
-
-def plain_words(ssml: str) -> list[str]:
-    return ssml.replace("<speak>", " ").replace("</speak>", " ").split()
 
 
 # -- DynamoDB: dynalite stopped and started again ------------------------------------------

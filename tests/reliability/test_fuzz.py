@@ -17,16 +17,14 @@ from hypothesis import strategies as st
 
 from skill.app import RequestRejected
 from skill.chat import envelope as env
-from skill.speech.phrasebook import phrasebook
 from skill.store.sqlite import SqliteStore
 from tests.builders import SKILL_ID, intent, launch
 from tests.conftest import load_lambda
 from tests.reliability.conftest import Handler
+from tests.reliability.users import is_refusal
 from tests.web.conftest import Web
 
 USER = "amzn1.ask.account.FUZZ-USER"
-_BOOK = phrasebook("en-US")
-REFUSALS = (*_BOOK.variants("error.general"), *_BOOK.variants("error.store"))
 
 # Words that are markup, entities, or odd to XML, as a slot value might carry them.
 MARKUP = st.sampled_from(
@@ -133,10 +131,6 @@ def assert_valid_speech(reply: dict[str, Any]) -> str:
     return " ".join(spoken)
 
 
-def refused(speech: str) -> bool:
-    return any(text in speech for text in REFUSALS)
-
-
 FUZZ = settings(
     max_examples=250,
     deadline=None,
@@ -171,24 +165,23 @@ def test_fuzzed_envelopes_through_lambda_get_valid_ssml_and_refusals_change_noth
         assert stored(path) == before
         return
     speech = assert_valid_speech(reply)
-    if refused(speech):
+    if is_refusal(speech):
         assert stored(path) == before
 
 
 @FUZZ
 @given(envelope=envelopes())
 def test_fuzzed_envelopes_through_the_webservice_never_get_a_5xx(
-    web: Web, envelope: dict[str, Any]
+    web: Web, sqlite_store: SqliteStore, envelope: dict[str, Any]
 ) -> None:
-    path = web.store.path if isinstance(web.store, SqliteStore) else None
-    assert path is not None
+    path = sqlite_store.path  # the store the webservice runs on
     before = stored(path)
     reply = web.send(envelope)
     assert reply.status < 500, reply.body
     if reply.status != 200:
         assert stored(path) == before
         return
-    if refused(assert_valid_speech(reply.json())):
+    if is_refusal(assert_valid_speech(reply.json())):
         assert stored(path) == before
 
 
@@ -196,9 +189,10 @@ def test_fuzzed_envelopes_through_the_webservice_never_get_a_5xx(
     max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(body=st.binary(max_size=2000) | WORDS.map(lambda w: w.encode("utf-8", "surrogatepass")))
-def test_bodies_that_are_not_envelopes_get_a_4xx_and_change_nothing(web: Web, body: bytes) -> None:
-    path = web.store.path if isinstance(web.store, SqliteStore) else None
-    assert path is not None
+def test_bodies_that_are_not_envelopes_get_a_4xx_and_change_nothing(
+    web: Web, sqlite_store: SqliteStore, body: bytes
+) -> None:
+    path = sqlite_store.path  # the store the webservice runs on
     before = stored(path)
     reply = web.post(body, web.signer.headers(body))
     assert 400 <= reply.status < 500

@@ -30,6 +30,8 @@ Scripts = dict[str, list[dict[str, Any]]]
 AREAS = ("moving", "gratitude", "calm breathing", "self care", "connecting with people")
 _BOOK = phrasebook("en-US")
 STORE_APOLOGY = tuple(_BOOK.variants("error.store"))
+# Every sentence the skill says instead of acting: the store apology and the general one.
+REFUSALS = (*STORE_APOLOGY, *_BOOK.variants("error.general"))
 
 
 def requests_for(n: int) -> list[dict[str, Any]]:
@@ -71,9 +73,14 @@ def speech(reply: dict[str, Any]) -> str:
     return heard(reply).ssml
 
 
-def is_store_apology(reply: dict[str, Any]) -> bool:
-    """Whether the reply is the short "I can't reach your progress" apology."""
-    return any(text in speech(reply) for text in STORE_APOLOGY)
+def is_store_apology(ssml: str) -> bool:
+    """Whether a reply's speech is the short "I can't reach your progress" apology."""
+    return any(text in ssml for text in STORE_APOLOGY)
+
+
+def is_refusal(ssml: str) -> bool:
+    """Whether a reply's speech is an apology instead of an answer."""
+    return any(text in ssml for text in REFUSALS)
 
 
 def run_at_once(
