@@ -23,10 +23,10 @@ from typing import Any
 from scripts.bench import percentile
 from scripts.bench.floor import hello_world_handler
 from skill.chat import envelope as env
-from skill.speech.phrasebook import phrasebook
 from skill.store.dynamodb import DynamoStore
 from tests.builders import intent, launch
 from tests.conftest import dynamodb_client, dynamodb_environment, load_lambda
+from tests.reliability.users import is_refusal
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
@@ -105,17 +105,11 @@ def timed(
     return samples
 
 
-class Apology:
-    """Refuses a reply that is the store-down or generic apology."""
-
-    def __init__(self) -> None:
-        book = phrasebook("en-US")
-        self.texts = [*book.variants("error.store"), *book.variants("error.general")]
-
-    def __call__(self, reply: Any) -> None:
-        ssml = reply["response"]["outputSpeech"]["ssml"]
-        if any(text in ssml for text in self.texts):
-            raise RuntimeError(f"the benchmark turn failed: {ssml}")
+def answered(reply: Any) -> None:
+    """Raise if the turn was refused (the store apology or the general one)."""
+    ssml = reply["response"]["outputSpeech"]["ssml"]
+    if is_refusal(ssml):
+        raise RuntimeError(f"the benchmark turn failed: {ssml}")
 
 
 class CallCounter:
@@ -173,7 +167,7 @@ def lambda_on(backend: str) -> Iterator[tuple[Handler, CallCounter | None]]:
 def measure(backend: str, rounds: int, sweeps: int) -> Figures:
     """Each core intent, `rounds` times `sweeps` days of USERS turns, beside the floor."""
     floor = hello_world_handler()
-    check = Apology()
+    check = answered
     figures: Figures = {name: IntentFigures() for name in CORE}
     timeline = Timeline()
     with lambda_on(backend) as (handler, counter):
