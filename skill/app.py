@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from ask_sdk_core.skill import CustomSkill
@@ -14,6 +13,7 @@ from ask_sdk_model.request_envelope import RequestEnvelope
 
 from skill.alexa.services import AlexaApis
 from skill.config import Settings
+from skill.envelope import raw_application_id
 from skill.handlers.base import Handler
 from skill.handlers.data import DeleteDataHandler
 from skill.handlers.dialog import (
@@ -84,20 +84,19 @@ class RequestRejected(Exception):
     """A request this skill must not answer (another skill's id). Raised, never answered."""
 
 
+class UnreadableRequest(Exception):
+    """The SDK cannot read the envelope as a request."""
+
+
 def registered_intents() -> set[str]:
     """Every intent name a handler answers (checked against the interaction model)."""
     return {name for handler in HANDLERS for name in handler.intents}
 
 
-def build_skill(
-    store: Store,
-    clock: Callable[[], datetime] | None = None,
-    apis: AlexaApis | None = None,
-) -> CustomSkill:
-    """The skill with its handlers, built around an injected store, clock and Alexa APIs."""
+def build_skill(store: Store, apis: AlexaApis | None = None) -> CustomSkill:
+    """The skill with its handlers, built around an injected store and Alexa's APIs."""
     serializer = FastSerializer()
-    apis = apis or AlexaApis(serializer=serializer)
-    deps = Deps(store, apis=apis) if clock is None else Deps(store, clock, apis)
+    deps = Deps(store, apis=apis or AlexaApis(serializer=serializer))
     builder = SkillBuilder()
     for handler in HANDLERS:
         builder.add_request_handler(handler(deps))
@@ -109,59 +108,61 @@ def build_skill(
 
 
 class KaizenSkill:
-    """The skill plus the checks around it: JSON in, JSON out, other skills' ids refused."""
+    """The one front door: Lambda and the webservice both hand it the request's JSON.
+
+    `admit` holds the rule for which requests this skill answers at all (the skill id), so
+    the webservice can refuse early and both paths share it; `answer` reads the envelope and
+    answers it; `invoke` is Lambda's contract, where an unreadable envelope still gets words.
+    """
 
     def __init__(
         self, store: Store, skill_id: str | None = None, apis: AlexaApis | None = None
     ) -> None:
         self.store = store
         self.skill_id = skill_id
-        self.skill = build_skill(store, apis=apis)
+        self._skill = build_skill(store, apis=apis)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> KaizenSkill:
         """The skill wired as the settings say."""
         return cls(open_store(settings.store_url), settings.skill_id)
 
-    def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
-        """Answer one request envelope (as parsed JSON) with a response envelope.
-
-        A wrong application id raises RequestRejected. An envelope the SDK cannot even read
-        gets a short spoken apology rather than an error, so Alexa still says something.
-        """
-        self._check_skill_id(event)
-        try:
-            envelope = self.skill.serializer.deserialize(
-                payload=json.dumps(event), obj_type=RequestEnvelope
-            )
-        except Exception as error:  # the SDK raises bare exceptions on malformed input
-            log.warning("unreadable request envelope: %s", type(error).__name__)
-            return _apology()
-        response = self.skill.invoke(request_envelope=envelope, context=None)
-        result = self.skill.serializer.serialize(response)
-        return result if isinstance(result, dict) else _apology()
-
-    def _check_skill_id(self, event: dict[str, Any]) -> None:
-        if self.skill_id is None:
-            return
-        application_id = _application_id(event)
-        if application_id != self.skill_id:
+    def admit(self, event: Mapping[str, Any]) -> None:
+        """Raise RequestRejected unless the request is for this skill (when an id is set)."""
+        if self.skill_id is not None and raw_application_id(event) != self.skill_id:
             log.warning("request for another skill rejected")
             raise RequestRejected("application id does not match KAIZEN_SKILL_ID")
 
+    def answer(self, event: Mapping[str, Any]) -> dict[str, Any]:
+        """The response envelope for a request envelope (as parsed JSON).
 
-def _application_id(event: Any) -> str | None:
-    """The application id from context.System (or, for old envelopes, the session)."""
-    for path in (
-        ("context", "System", "application", "applicationId"),
-        ("session", "application", "applicationId"),
-    ):
-        node = event
-        for part in path:
-            node = node.get(part) if isinstance(node, dict) else None
-        if isinstance(node, str):
-            return node
-    return None
+        Raises RequestRejected for another skill's request and UnreadableRequest when the SDK
+        cannot read the envelope.
+        """
+        self.admit(event)
+        serializer = self._skill.serializer
+        try:
+            envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+        except Exception as error:  # the SDK raises bare exceptions on malformed input
+            raise UnreadableRequest(type(error).__name__) from error
+        if getattr(envelope, "request", None) is None:
+            raise UnreadableRequest("no request in the envelope")
+        response = self._skill.invoke(request_envelope=envelope, context=None)
+        result = serializer.serialize(response)
+        if not isinstance(result, dict):
+            raise UnreadableRequest("the response did not serialise to an object")
+        return result
+
+    def invoke(self, event: dict[str, Any]) -> dict[str, Any]:
+        """Lambda's answer: as `answer`, but an unreadable envelope gets a spoken apology.
+
+        A wrong application id still raises RequestRejected: that request is not ours.
+        """
+        try:
+            return self.answer(event)
+        except UnreadableRequest as error:
+            log.warning("unreadable request envelope: %s", error)
+            return _apology()
 
 
 def _apology() -> dict[str, Any]:

@@ -169,7 +169,7 @@ def serve(args: argparse.Namespace) -> int:
         print(f"kaizen serve: {refusal}", file=sys.stderr)
         return 2
     settings = Settings.load(store_url=args.store, skill_id=args.skill_id)
-    verifiers = None if verify else alexa_verifiers(settings.skill_id, verify_signature=False)
+    verifiers = None if verify else alexa_verifiers(verify_signature=False)
     app = create_app(settings, verifiers=verifiers)
     run_server(app, args.host, args.port, verify=verify, skill_id=settings.skill_id)
     return 0

@@ -79,12 +79,10 @@ def serve(kind: str, port: int, workdir: Path) -> None:
         )
         app = create_app(
             settings,
-            skill=KaizenSkill(SqliteStore(workdir / "kaizen.db")),
+            skill=KaizenSkill(SqliteStore(workdir / "kaizen.db"), settings.skill_id),
             verifiers=[]
             if kind == "unverified"
-            else alexa_verifiers(
-                settings.skill_id, trust_roots=roots, fetch_chain=lambda url: chain
-            ),
+            else alexa_verifiers(trust_roots=roots, fetch_chain=lambda url: chain),
         )
     make_server(app, "127.0.0.1", port).run()  # the same server settings as `kaizen serve`
 

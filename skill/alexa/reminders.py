@@ -17,8 +17,6 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from ask_sdk_model.interfaces.connections.send_request_directive import SendRequestDirective
-from ask_sdk_model.permission_status import PermissionStatus
-from ask_sdk_model.request_envelope import RequestEnvelope
 from ask_sdk_model.services.reminder_management.alert_info import AlertInfo
 from ask_sdk_model.services.reminder_management.push_notification import PushNotification
 from ask_sdk_model.services.reminder_management.push_notification_status import (
@@ -153,18 +151,6 @@ def _delete_quietly(apis: RequestApis, tokens: list[str]) -> None:
             _call(apis.reminders().delete_reminder, token)
         except (ReminderFailure, _Gone):
             log.info("stray reminder not removed this time")
-
-
-def permission_granted(envelope: RequestEnvelope) -> bool | None:
-    """What the request says about the reminders permission: granted, denied, or unknown."""
-    system = getattr(getattr(envelope, "context", None), "system", None)
-    permissions = getattr(getattr(system, "user", None), "permissions", None)
-    scopes = getattr(permissions, "scopes", None)
-    scope = scopes.get(REMINDERS_SCOPE) if isinstance(scopes, dict) else None
-    status = getattr(scope, "status", None)
-    if status is None:
-        return None
-    return bool(status == PermissionStatus.GRANTED)
 
 
 def ask_for_permission(token: str) -> SendRequestDirective:

@@ -19,6 +19,7 @@ from ask_sdk_model.services.service_client_factory import ServiceClientFactory
 from ask_sdk_model.services.ups.ups_service_client import UpsServiceClient
 
 from skill.alexa.transport import AlexaHttpClient, RequestBudget
+from skill.envelope import api_access, device_id
 
 # Alexa gives a skill 8 seconds; its own APIs may use at most this much of one request.
 REQUEST_BUDGET = 4.0
@@ -55,19 +56,13 @@ class AlexaApis:
 
     def for_request(self, envelope: RequestEnvelope) -> RequestApis | None:
         """The clients for this request, or None when it carries no endpoint or token."""
-        system = getattr(getattr(envelope, "context", None), "system", None)
-        endpoint = getattr(system, "api_endpoint", None)
-        token = getattr(system, "api_access_token", None)
-        if not isinstance(endpoint, str) or not endpoint or not isinstance(token, str) or not token:
+        access = api_access(envelope)
+        if access is None:
             return None
-        device_id = getattr(getattr(system, "device", None), "device_id", None)
         configuration = ApiConfiguration(
             serializer=self.serializer,
             api_client=RequestBudget(self.api_client, self.budget),
-            authorization_value=token,
-            api_endpoint=endpoint.rstrip("/"),
+            authorization_value=access.token,
+            api_endpoint=access.endpoint,
         )
-        return RequestApis(
-            ServiceClientFactory(configuration),
-            device_id if isinstance(device_id, str) and device_id else None,
-        )
+        return RequestApis(ServiceClientFactory(configuration), device_id(envelope))

@@ -7,6 +7,7 @@ gives None: the caller keeps the zone it already has, and the user never hears a
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -55,3 +56,20 @@ def valid_zone(value: object) -> str | None:
 def next_check(now: datetime, found: bool) -> datetime:
     """When the cached zone should be looked up again."""
     return now + (FRESH_FOR if found else RETRY_AFTER)
+
+
+def refreshed_zone(
+    zone: str | None,
+    until: datetime | None,
+    now: datetime,
+    lookup: Callable[[], str | None],
+) -> tuple[str | None, datetime | None]:
+    """The cached zone and when to look again, refreshed by `lookup` once it is due.
+
+    Before `until` nothing is looked up. A failed lookup keeps the cached zone (UTC if there
+    is none) and is retried after a while, not on every turn.
+    """
+    if until is not None and now < until:
+        return zone, until
+    found = lookup()
+    return found or zone, next_check(now, found is not None)

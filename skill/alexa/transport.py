@@ -8,7 +8,6 @@ HTTP unless the endpoint is on this machine (the local stand-in used by `kaizen 
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import time
 from typing import Any
@@ -19,24 +18,14 @@ from ask_sdk_model.services.api_client import ApiClient
 from ask_sdk_model.services.api_client_request import ApiClientRequest
 from ask_sdk_model.services.api_client_response import ApiClientResponse
 
+from skill.net import is_loopback
+
 # Alexa's API answers are small JSON documents; anything bigger is not one of them.
 MAX_BODY_BYTES = 64 * 1024
 
 
 class ApiCallFailed(Exception):
     """The call did not get an HTTP answer: refused endpoint, timeout, network error."""
-
-
-def is_loopback_host(host: str | None) -> bool:
-    """Whether a URL's host names this machine."""
-    if not host:
-        return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 class AlexaHttpClient(ApiClient):
@@ -56,7 +45,7 @@ class AlexaHttpClient(ApiClient):
         url = str(request.url or "")
         parts = urlsplit(url)
         if parts.scheme != "https" and not (
-            parts.scheme == "http" and is_loopback_host(parts.hostname)
+            parts.scheme == "http" and is_loopback(parts.hostname)
         ):
             raise ApiCallFailed("refusing a non-HTTPS endpoint")
         headers = _headers(request.headers)

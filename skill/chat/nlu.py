@@ -16,6 +16,7 @@ from typing import Any
 from skill.chat.builtin_values import parse_number, parse_time
 from skill.chat.envelope import SlotFill
 from skill.coach.safety import is_crisis
+from skill.handlers.questions import QUESTIONS, Dialog
 
 MODELS_DIR = Path(__file__).resolve().parents[2] / "interaction_models"
 
@@ -27,13 +28,6 @@ BUILT_IN_SAMPLES = {
     "AMAZON.StopIntent": "stop|quit|exit|goodbye|bye|that's all|i'm finished for now",
     "AMAZON.CancelIntent": "cancel|never mind|forget it",
     "AMAZON.NavigateHomeIntent": "go home|home",
-}
-# While a question is pending, a bare answer the model cannot resolve still belongs to it
-# ("drinking water" as a custom goal); elsewhere such words are Fallback.
-_BARE_ANSWERS = {
-    "choose_area": "SetGoalIntent",
-    "choose_remove": "SetGoalIntent",
-    "feeling": "RateStepIntent",
 }
 _INVOCATION_PREFIX = re.compile(
     r"^(alexa )?(ask|tell|open|launch|start) (the )?{name}( to| that| if| for| whether)? ?"
@@ -99,6 +93,10 @@ class Resolver:
 
     def resolve(self, text: str, dialog: str | None = None) -> Resolution:
         """The best intent for the words; bare custom answers only where a choice is pending."""
+        # While a question is pending, a bare answer the model cannot resolve still belongs
+        # to it ("drinking water" as a custom goal); elsewhere such words are Fallback.
+        row = QUESTIONS.get(Dialog(dialog)) if dialog in set(Dialog) else None
+        bare_intent = row.answer.intent if row is not None and row.answer else None
         words = normalise(text)
         invoked = self._prefix.match(words)
         if invoked:
@@ -125,7 +123,7 @@ class Resolver:
                 matched += fill.id is not None or fill.type_name is None
                 slots[name] = fill
             unresolved = len(slots) - matched
-            bare_ok = _BARE_ANSWERS.get(dialog or "") == pattern.intent
+            bare_ok = bare_intent == pattern.intent
             if not usable or (pattern.literal == 0 and unresolved and not bare_ok):
                 continue
             score = (pattern.literal, -unresolved, matched)

@@ -8,7 +8,9 @@ from ask_sdk_model.response import Response
 
 from skill.alexa.reminders import ReminderFailure, cancel
 from skill.handlers.base import Handler
-from skill.handlers.turn import Dialog, Reply, Turn
+from skill.handlers.questions import Dialog, on_yes
+from skill.handlers.reply import Reply
+from skill.handlers.turn import Turn
 
 log = logging.getLogger(__name__)
 
@@ -30,20 +32,21 @@ class DeleteDataHandler(Handler):
         )
 
 
+@on_yes(Dialog.CONFIRM_DELETE)
 def delete_confirmed(turn: Turn) -> Response:
     """'Yes': turn off the daily reminder, delete the user's record, and end the session.
 
     The reminder goes first (best effort): once the record is gone the skill no longer
     knows it, and a reminder from a coach that has forgotten you would be a poor surprise.
     """
-    record = turn.deps.store.load(turn.key)
+    record = turn.stored()
     reminder = record.state.reminder if record else None
     if reminder is not None and turn.apis is not None:
         try:
             cancel(turn.apis, reminder.token)
         except ReminderFailure as failure:
             log.info("reminder not removed before deletion: %s", failure.failure.value)
-    turn.deps.store.delete(turn.key)
+    turn.forget_user()
     log.info("user data deleted")
     turn.session.clear()
     return turn.answer_without_state(lambda voice: Reply(voice.say("delete.done")))

@@ -1,24 +1,24 @@
 """Handlers for the conversation itself: yes/no, help, fallback, stop, session end, unknowns.
 
-Help, Fallback, Yes and No answer according to the question the skill asked last, which the
-session remembers (see `Dialog`).
+Each answers by the row of the pending question in `questions.QUESTIONS`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
 from ask_sdk_model.intent_request import IntentRequest
 from ask_sdk_model.response import Response
 
+from skill import envelope
 from skill.handlers import talk
 from skill.handlers.base import Handler
-from skill.handlers.data import delete_confirmed
-from skill.handlers.progress import ProgressHandler
-from skill.handlers.steps import accept_smaller
-from skill.handlers.turn import Dialog, Reply, Turn
+from skill.handlers.questions import QUESTIONS, Question, yes_action
+from skill.handlers.reply import Reply
+from skill.handlers.turn import Turn
 from skill.speech.ssml import Ssml
 from skill.speech.voice import Voice
 
@@ -31,21 +31,16 @@ class YesHandler(Handler):
     intents = ("AMAZON.YesIntent",)
 
     def respond(self, turn: Turn) -> Response:
-        """Accept the pending offer, or ask what they would like."""
+        """Accept the pending offer, ask the question again, or say what the skill can do."""
         dialog = turn.dialog
-        if dialog == Dialog.CONFIRM_DELETE:
-            return delete_confirmed(turn)
-        if dialog == Dialog.OFFER_SMALLER:
-            return accept_smaller(turn)
-        if dialog == Dialog.OFFER_PROGRESS:
-            return ProgressHandler(self.deps).respond(turn)
+        if dialog is not None and (action := yes_action(dialog)) is not None:
+            return action(turn)
+        row = QUESTIONS[dialog] if dialog is not None else None
 
         def build(voice: Voice) -> Reply:
-            if dialog == Dialog.CHOOSE_AREA:
-                question = talk.choose_area_question(voice)
+            if row is not None and row.yes is not None and row.yes_asks_again:
+                question = voice.say(row.yes, choices=talk.area_choices(voice))
                 return Reply(Ssml(""), question, dialog=dialog, must_answer=True)
-            if dialog == Dialog.FEELING:
-                return Reply(Ssml(""), voice.say("feeling.unclear"), dialog=dialog)
             return Reply(Ssml(""), voice.say("ask.what_next"), voice.say("reprompt.what_next"))
 
         return turn.answer_without_state(build)
@@ -58,35 +53,8 @@ class NoHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Decline kindly."""
-        key = {
-            Dialog.CONFIRM_DELETE: "no.keep_data",
-            Dialog.OFFER_SMALLER: "no.rest_today",
-            Dialog.CHOOSE_AREA: "no.choose_later",
-            Dialog.CHOOSE_REMOVE: "no.keep_goals",
-            Dialog.REMINDER_TIME: "no.reminder",
-        }.get(turn.dialog or "", "no.goodbye")
+        key = QUESTIONS[turn.dialog].no if turn.dialog is not None else "no.goodbye"
         return turn.answer_without_state(lambda voice: Reply(voice.say(key)))
-
-
-_HELP_KEYS = {
-    Dialog.CHOOSE_AREA: "help.choose_area",
-    Dialog.CHOOSE_REMOVE: "help.choose_remove",
-    Dialog.FEELING: "help.feeling",
-    Dialog.OFFER_SMALLER: "help.offer_smaller",
-    Dialog.OFFER_PROGRESS: "help.yes_no",
-    Dialog.CONFIRM_DELETE: "help.confirm_delete",
-    Dialog.REMINDER_TIME: "help.reminder_time",
-}
-
-_FALLBACK_KEYS = {
-    Dialog.CHOOSE_AREA: "fallback.choose_area",
-    Dialog.CHOOSE_REMOVE: "fallback.choose_remove",
-    Dialog.FEELING: "fallback.feeling",
-    Dialog.OFFER_SMALLER: "fallback.yes_no",
-    Dialog.OFFER_PROGRESS: "fallback.yes_no",
-    Dialog.CONFIRM_DELETE: "fallback.yes_no",
-    Dialog.REMINDER_TIME: "fallback.reminder_time",
-}
 
 
 class HelpHandler(Handler):
@@ -96,7 +64,7 @@ class HelpHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Explain the pending question, or the skill, and keep listening."""
-        return _guide(turn, _HELP_KEYS, "help.general")
+        return _guide(turn, lambda row: row.help, "help.general")
 
 
 class FallbackHandler(Handler):
@@ -106,12 +74,12 @@ class FallbackHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Say what would work here, and keep listening."""
-        return _guide(turn, _FALLBACK_KEYS, "fallback.general")
+        return _guide(turn, lambda row: row.fallback, "fallback.general")
 
 
-def _guide(turn: Turn, keys: dict[str, str], general: str) -> Response:
+def _guide(turn: Turn, pick: Callable[[Question], str], general: str) -> Response:
     dialog = turn.dialog
-    key = keys.get(dialog or "", general)
+    key = pick(QUESTIONS[dialog]) if dialog is not None else general
 
     def build(voice: Voice) -> Reply:
         question = voice.say(key, choices=talk.area_choices(voice))
@@ -128,7 +96,7 @@ class StopHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Say goodbye."""
-        key = "no.keep_data" if turn.dialog == Dialog.CONFIRM_DELETE else "stop.goodbye"
+        key = QUESTIONS[turn.dialog].stop if turn.dialog is not None else "stop.goodbye"
         return turn.answer_without_state(lambda voice: Reply(voice.say(key)))
 
 
@@ -139,15 +107,11 @@ class SessionEndedHandler(Handler):
         """Any SessionEndedRequest."""
         return bool(is_request_type("SessionEndedRequest")(handler_input))
 
-    def handle(self, handler_input: HandlerInput) -> Response:
+    def respond(self, turn: Turn) -> Response:
         """Log the reason (and error type, never content) and return an empty response."""
-        request = handler_input.request_envelope.request
-        reason = getattr(getattr(request, "reason", None), "value", None)
-        error = getattr(
-            getattr(getattr(request, "error", None), "object_type", None), "value", None
-        )
-        log.info("session ended: reason=%s error=%s", reason, error)
-        return handler_input.response_builder.response
+        ended = envelope.session_end(turn.envelope)
+        log.info("session ended: reason=%s error=%s", ended.reason, ended.error)
+        return turn.silence()
 
 
 class UnhandledHandler(Handler):
@@ -157,16 +121,11 @@ class UnhandledHandler(Handler):
         """Everything that reached the end of the list."""
         return True
 
-    def handle(self, handler_input: HandlerInput) -> Response:
-        """Kind words for an unknown intent; an empty response for an unknown request type."""
-        request = handler_input.request_envelope.request
-        if not isinstance(request, IntentRequest):
-            log.info("unhandled request type: %s", getattr(request, "object_type", None))
-            return handler_input.response_builder.response
-        return super().handle(handler_input)
-
     def respond(self, turn: Turn) -> Response:
-        """Say what the skill can do instead."""
+        """Say what the skill can do instead; an unknown request type gets silence."""
+        if not isinstance(turn.request, IntentRequest):
+            log.info("unhandled request type: %s", envelope.request_type(turn.envelope))
+            return turn.silence()
         return turn.answer_without_state(
             lambda voice: Reply(voice.say("unknown.intent"), voice.say("ask.what_next"))
         )

@@ -8,7 +8,7 @@ from ask_sdk_core.dispatch_components.exception_components import AbstractExcept
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.response import Response
 
-from skill.handlers.events import is_skill_event
+from skill import envelope
 from skill.speech.phrasebook import phrasebook
 from skill.store import StoreUnavailable
 
@@ -20,9 +20,9 @@ LAST_RESORT = "Sorry, something went wrong on my side. Please try again."
 
 
 def _say(handler_input: HandlerInput, key: str) -> Response:
-    locale = getattr(handler_input.request_envelope.request, "locale", None)
+    locale = envelope.locale(handler_input.request_envelope)
     try:
-        speech = phrasebook(locale if isinstance(locale, str) else None).variants(key)[0]
+        speech = phrasebook(locale).variants(key)[0]
     except Exception:  # a broken install must still answer
         log.exception("phrasebook unavailable")
         speech = LAST_RESORT
@@ -40,7 +40,9 @@ class StoreDownHandler(AbstractExceptionHandler):
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         """Store outages during a conversation."""
-        return isinstance(exception, StoreUnavailable) and not is_skill_event(handler_input)
+        return isinstance(exception, StoreUnavailable) and not envelope.is_skill_event(
+            handler_input.request_envelope
+        )
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         """A short apology; the reason goes to the log, never to the user."""
@@ -53,7 +55,10 @@ class CatchAllHandler(AbstractExceptionHandler):
 
     def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
         """Every exception, except a skill event's store outage (see StoreDownHandler)."""
-        return not (isinstance(exception, StoreUnavailable) and is_skill_event(handler_input))
+        return not (
+            isinstance(exception, StoreUnavailable)
+            and envelope.is_skill_event(handler_input.request_envelope)
+        )
 
     def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
         """One kind sentence."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ask_sdk_model.response import Response
 
 from skill.coach import plan
@@ -10,8 +12,10 @@ from skill.coach.plan import GoalChange
 from skill.coach.state import UserState
 from skill.handlers import talk
 from skill.handlers.base import Handler
+from skill.handlers.questions import GOAL, Dialog
+from skill.handlers.reply import Reply
 from skill.handlers.steps import choose_area
-from skill.handlers.turn import GOAL, Day, Dialog, Reply, Turn
+from skill.handlers.turn import Day, Turn
 from skill.speech.ssml import join
 
 
@@ -21,9 +25,7 @@ class SetGoalHandler(Handler):
     intents = ("SetGoalIntent",)
 
     def respond(self, turn: Turn) -> Response:
-        """Add or focus the goal; while choosing one to remove, the answer removes instead."""
-        if turn.dialog == Dialog.CHOOSE_REMOVE:
-            return remove(turn)
+        """Add the goal as the focus, or make an existing one the focus."""
         area = turn.slot("area")
         area_id = area.id if area.id in BUILT_IN_AREAS else CUSTOM
         custom = None if area_id != CUSTOM else plan.clean_custom_name(area.words or "")
@@ -31,12 +33,7 @@ class SetGoalHandler(Handler):
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
             voice = day.voice
             if area_id == CUSTOM and not custom:
-                return state, Reply(
-                    voice.say("goal.didnt_catch"),
-                    talk.choose_area_question(voice),
-                    dialog=Dialog.CHOOSE_AREA,
-                    must_answer=True,
-                )
+                return state, choose_area(day, key="goal.didnt_catch")
             state, change, goal = plan.set_goal(state, area_id, day.today, custom)
             book = voice.book
             if change is GoalChange.FULL:
@@ -84,17 +81,16 @@ class ListGoalsHandler(Handler):
 
 
 class RemoveGoalHandler(Handler):
-    """'Remove my breathing goal'."""
+    """'Remove my breathing goal' (and the goal named while choosing one to remove)."""
 
     intents = ("RemoveGoalIntent",)
 
     def respond(self, turn: Turn) -> Response:
-        """Remove the named goal, or ask which one."""
-        return remove(turn)
+        """Remove the goal named in the `area` slot; without one, ask which."""
+        return turn.answer(turn.change(_remove(turn)))
 
 
-def remove(turn: Turn) -> Response:
-    """Remove the goal named in the `area` slot; without one, ask which."""
+def _remove(turn: Turn) -> Callable[[UserState, Day], tuple[UserState, Reply]]:
     area = turn.slot("area")
 
     def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
@@ -125,4 +121,4 @@ def remove(turn: Turn) -> Response:
             return state, choose_area(day, lead=speech)
         return state, Reply(speech, voice.say("ask.anything_else"))
 
-    return turn.answer(turn.change(action))
+    return action

@@ -8,8 +8,10 @@ from skill.coach import progress
 from skill.coach.state import UserState
 from skill.handlers import talk
 from skill.handlers.base import Handler
+from skill.handlers.questions import Dialog, on_yes
+from skill.handlers.reply import Reply
 from skill.handlers.steps import choose_area
-from skill.handlers.turn import Day, Reply, Turn
+from skill.handlers.turn import Day, Turn
 from skill.speech.ssml import Ssml, join
 
 
@@ -21,14 +23,21 @@ class ProgressHandler(Handler):
     def respond(self, turn: Turn) -> Response:
         """Speak the figures."""
 
-        def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
-            if not state.goals and state.total_steps == 0:
-                return state, choose_area(day)
-            figures = progress.progress(state, day.today)
-            speech = talk.progress_report(day.voice, figures)
-            return state, Reply(speech, day.voice.say("ask.anything_else"))
+        return hear_progress(turn)
 
-        return turn.answer(turn.change(action))
+
+@on_yes(Dialog.OFFER_PROGRESS)
+def hear_progress(turn: Turn) -> Response:
+    """The figures for 'how am I doing' (and for yes to 'want to hear how you're doing?')."""
+
+    def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+        if not state.goals and state.total_steps == 0:
+            return state, choose_area(day)
+        figures = progress.progress(state, day.today)
+        speech = talk.progress_report(day.voice, figures)
+        return state, Reply(speech, day.voice.say("ask.anything_else"))
+
+    return turn.answer(turn.change(action))
 
 
 class EncourageHandler(Handler):

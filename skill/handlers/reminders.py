@@ -24,13 +24,14 @@ from skill.alexa.reminders import (
     ReminderFailure,
     ask_for_permission,
     cancel,
-    permission_granted,
     schedule,
 )
 from skill.alexa.services import RequestApis
 from skill.coach.state import Reminder, UserState
 from skill.handlers.base import Handler
-from skill.handlers.turn import Day, Dialog, Reply, Turn
+from skill.handlers.questions import Dialog
+from skill.handlers.reply import Reply
+from skill.handlers.turn import Day, Turn
 from skill.speech.ssml import Ssml, plain
 from skill.speech.voice import Voice
 
@@ -76,7 +77,7 @@ class SetReminderHandler(Handler):
         if at is None:
             key = "reminder.time_unclear" if slot.words else "reminder.which_time"
             return turn.answer_without_state(_ask_time(key))
-        if permission_granted(turn.input.request_envelope) is False:
+        if turn.permission(REMINDERS_SCOPE) is False:
             return turn.answer(_ask_permission(at))
         return set_reminder(turn, at)
 

@@ -18,7 +18,8 @@ from ask_sdk_model.status import Status
 from skill.coach.state import UserState
 from skill.handlers import talk
 from skill.handlers.base import Handler
-from skill.handlers.turn import Day, Reply, Turn
+from skill.handlers.reply import Reply
+from skill.handlers.turn import Day, Turn
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,12 @@ from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.intent_request import IntentRequest
 from ask_sdk_model.response import Response
 
+from skill import envelope
 from skill.coach.safety import is_crisis
 from skill.handlers.base import Handler
-from skill.handlers.turn import Turn, intent_name
+from skill.handlers.reply import Reply
+from skill.handlers.turn import Turn
+from skill.speech.ssml import Ssml
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +28,7 @@ class SafetyHandler(Handler):
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
         """The support intent, or any slot whose words speak of self-harm."""
-        if intent_name(handler_input) in self.intents:
+        if envelope.intent_name(handler_input.request_envelope) in self.intents:
             return True
         request = handler_input.request_envelope.request
         if not isinstance(request, IntentRequest) or request.intent is None:
@@ -38,4 +41,4 @@ class SafetyHandler(Handler):
         log.info("safety response given")
         turn.session.clear()
         speech = turn.book.variants("safety.crisis")[0]
-        return turn.input.response_builder.speak(speech).set_should_end_session(True).response
+        return turn.answer(Reply(Ssml(speech)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
 from ask_sdk_model.response import Response
@@ -12,8 +14,13 @@ from skill.coach.progression import Adjustment, RatingResult
 from skill.coach.state import Goal, Rating, UserState
 from skill.handlers import talk
 from skill.handlers.base import Handler
-from skill.handlers.turn import GOAL, OFFER, Day, Dialog, Reply, Turn, intent_name
+from skill.handlers.questions import GOAL, OFFER, Dialog, on_yes
+from skill.handlers.reply import Reply
+from skill.handlers.turn import Day, Turn
 from skill.speech.ssml import Ssml, join
+
+Action = Callable[[UserState, Day], tuple[UserState, Reply]]
+GoalAction = Callable[[UserState, Goal, Day], tuple[UserState, Reply]]
 
 
 def pick_goal(turn: Turn, state: UserState, day: Day) -> tuple[Goal | None, Ssml | None]:
@@ -34,14 +41,29 @@ def pick_goal(turn: Turn, state: UserState, day: Day) -> tuple[Goal | None, Ssml
     return plan.next_to_do(state, day.today), None
 
 
-def choose_area(day: Day, lead: Ssml | None = None) -> Reply:
-    """Nothing to coach yet: offer the areas and wait for the choice."""
+def choose_area(day: Day, lead: Ssml | None = None, key: str | None = "goal.none_yet") -> Reply:
+    """Ask which area to grow in (after `lead` and the phrase `key`), and wait for the choice."""
     return Reply(
-        join(lead, day.voice.say("goal.none_yet")),
+        join(lead, day.voice.say(key) if key else None),
         talk.choose_area_question(day.voice),
         dialog=Dialog.CHOOSE_AREA,
         must_answer=True,
     )
+
+
+def for_goal(turn: Turn, act: GoalAction) -> Action:
+    """A step request's action: with no goal yet, ask for one; for an area the person has no
+    goal in, say so; otherwise `act` on the goal the request is about."""
+
+    def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+        if not state.goals:
+            return state, choose_area(day)
+        goal, problem = pick_goal(turn, state, day)
+        if goal is None:
+            return state, Reply(problem or Ssml(""), day.voice.say("ask.anything_else"))
+        return act(state, goal, day)
+
+    return action
 
 
 def step_reply(state: UserState, day: Day, lead: Ssml | None = None) -> Reply:
@@ -69,12 +91,7 @@ class LaunchHandler(Handler):
             if state.goals:
                 return state, step_reply(state, day)
             key = "welcome.first" if day.news.first_visit else "welcome.no_goals"
-            return state, Reply(
-                day.voice.say(key),
-                talk.choose_area_question(day.voice),
-                dialog=Dialog.CHOOSE_AREA,
-                must_answer=True,
-            )
+            return state, choose_area(day, key=key)
 
         return turn.answer(turn.change(action))
 
@@ -103,12 +120,7 @@ class CompleteStepHandler(Handler):
     def respond(self, turn: Turn) -> Response:
         """Complete the step and celebrate; in a session, ask how it felt."""
 
-        def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
-            if not state.goals:
-                return state, choose_area(day)
-            goal, problem = pick_goal(turn, state, day)
-            if goal is None:
-                return state, Reply(problem or Ssml(""), day.voice.say("ask.anything_else"))
+        def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
             state, done = plan.complete_step(state, goal.key, day.today)
             speech = talk.celebrate(day.voice, state, done, day.today)
             if done.completion.already:
@@ -121,7 +133,7 @@ class CompleteStepHandler(Handler):
                 session={GOAL: goal.key},
             )
 
-        return turn.answer(turn.change(action))
+        return turn.answer(turn.change(for_goal(turn, act)))
 
 
 _RATINGS = {"EASY": Rating.EASY, "ABOUT_RIGHT": Rating.ABOUT_RIGHT, "HARD": Rating.HARD}
@@ -136,20 +148,18 @@ class RateStepHandler(Handler):
         """Record the rating; it may grow, shrink or hold the step."""
         rating = _RATINGS.get(turn.slot("rating").id or "")
 
-        def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
-            voice = day.voice
-            if rating is None:
-                return state, Reply(
+        if rating is None:
+            return turn.answer_without_state(
+                lambda voice: Reply(
                     voice.say("feeling.unclear"),
                     voice.say("reprompt.feeling"),
                     dialog=Dialog.FEELING,
                     must_answer=turn.dialog == Dialog.FEELING,
                 )
-            if not state.goals:
-                return state, choose_area(day)
-            goal, problem = pick_goal(turn, state, day)
-            if goal is None:
-                return state, Reply(problem or Ssml(""), voice.say("ask.anything_else"))
+            )
+
+        def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
+            voice = day.voice
             goal, result = progression.rate(goal, day.today, rating)
             state = state.with_goal(goal)
             book = voice.book
@@ -164,7 +174,7 @@ class RateStepHandler(Handler):
             speech = voice.say(key, step=book.step(goal, goal.size), name=book.goal_name(goal))
             return state, Reply(speech, voice.say("ask.anything_else"), session={GOAL: goal.key})
 
-        return turn.answer(turn.change(action))
+        return turn.answer(turn.change(for_goal(turn, act)))
 
 
 class SkipStepHandler(Handler):
@@ -175,13 +185,8 @@ class SkipStepHandler(Handler):
     def respond(self, turn: Turn) -> Response:
         """Note the skip and offer something smaller."""
 
-        def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+        def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
             voice = day.voice
-            if not state.goals:
-                return state, choose_area(day)
-            goal, problem = pick_goal(turn, state, day)
-            if goal is None:
-                return state, Reply(problem or Ssml(""), voice.say("ask.anything_else"))
             if goal.entry_on(day.today) is not None:
                 return state, Reply(voice.say("skip.already_done", name=voice.book.goal_name(goal)))
             goal, smaller = progression.skip(goal, day.today)
@@ -197,7 +202,7 @@ class SkipStepHandler(Handler):
                 session={GOAL: goal.key, OFFER: smaller},
             )
 
-        return turn.answer(turn.change(action))
+        return turn.answer(turn.change(for_goal(turn, act)))
 
 
 _ADJUSTMENT_KEYS = {
@@ -217,15 +222,10 @@ class ResizeHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """One rung down or up, within the one-change-a-day rule."""
-        smaller = intent_name(turn.input) == "MakeSmallerIntent"
+        smaller = turn.intent == "MakeSmallerIntent"
 
-        def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+        def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
             voice = day.voice
-            if not state.goals:
-                return state, choose_area(day)
-            goal, problem = pick_goal(turn, state, day)
-            if goal is None:
-                return state, Reply(problem or Ssml(""), voice.say("ask.anything_else"))
             change = progression.make_smaller if smaller else progression.make_bigger
             goal, result = change(goal, day.today)
             state = state.with_goal(goal)
@@ -236,9 +236,10 @@ class ResizeHandler(Handler):
             )
             return state, Reply(speech, voice.say("ask.anything_else"), session={GOAL: goal.key})
 
-        return turn.answer(turn.change(action))
+        return turn.answer(turn.change(for_goal(turn, act)))
 
 
+@on_yes(Dialog.OFFER_SMALLER)
 def accept_smaller(turn: Turn) -> Response:
     """'Yes' to a smaller version of today's step."""
 

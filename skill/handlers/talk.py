@@ -127,11 +127,8 @@ def progress_report(voice: Voice, figures: Progress) -> Ssml:
         )
     for goal, days in figures.streaks:
         if days >= 2:
-            key = (
-                "progress.streak_weeks"
-                if goal.spec.cadence is Cadence.WEEKLY
-                else ("progress.streak_days")
-            )
+            weekly = goal.spec.cadence is Cadence.WEEKLY
+            key = "progress.streak_weeks" if weekly else "progress.streak_days"
             parts.append(voice.say(key, count=days, name=book.goal_name(goal)))
     if 0 < figures.momentum < figures.total_steps:
         parts.append(voice.say("progress.total", steps=book.count(figures.total_steps, "step")))

@@ -1,57 +1,42 @@
-"""One request's context for handlers: who, which local day, what was said, and how to reply.
+"""One request as handlers see it: who, which local day, what was said, and the state change.
 
-Handlers stay thin by asking a Turn for the user's day, reading slots through it, changing
-state through `Turn.change` (a versioned read-modify-write) and replying through `Turn.reply`.
+A Turn reads the envelope once (through `skill.envelope`), gives handlers the user's day and
+the slots they asked for, and changes stored state through `Turn.change`: a versioned
+read-modify-write whose action is pure. Replies are values (`reply.Reply`), turned into the
+SDK's response by `Turn.answer`.
 """
 
 from __future__ import annotations
 
 import logging
 import random
-from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ask_sdk_core.handler_input import HandlerInput
-from ask_sdk_model.directive import Directive
 from ask_sdk_model.intent_request import IntentRequest
 from ask_sdk_model.response import Response
 from ask_sdk_model.slu.entityresolution.status_code import StatusCode
-from ask_sdk_model.ui.card import Card
 
+from skill import envelope
 from skill.alexa.services import AlexaApis, RequestApis
-from skill.alexa.settings import fetch_time_zone, next_check
+from skill.alexa.settings import fetch_time_zone, refreshed_zone
 from skill.coach import plan
 from skill.coach.state import UserState
+from skill.handlers.questions import SAID, Dialog, heard_as, pending
+from skill.handlers.reply import Reply, render
 from skill.speech.phrasebook import Phrasebook, phrasebook
-from skill.speech.ssml import Ssml, join, sentences
 from skill.speech.voice import Voice
-from skill.store import Store, update, user_key
+from skill.store import Record, Store, user_key
+from skill.store import update as versioned_update
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-# Session attribute names, in one place.
-DIALOG = "dialog"
-GOAL = "goal"
-OFFER = "offer"
-SAID = "said"
-
-
-class Dialog:
-    """Where the user is in a conversation: what the last question was."""
-
-    CHOOSE_AREA = "choose_area"
-    CHOOSE_REMOVE = "choose_remove"
-    FEELING = "feeling"
-    OFFER_SMALLER = "offer_smaller"
-    OFFER_PROGRESS = "offer_progress"
-    CONFIRM_DELETE = "confirm_delete"
-    REMINDER_TIME = "reminder_time"
 
 
 @dataclass(frozen=True)
@@ -73,27 +58,6 @@ class Day:
 
 
 @dataclass(frozen=True)
-class Reply:
-    """What to say: the speech, an optional question to keep listening for, and its context.
-
-    `dialog` names the question (Help and Fallback answer according to it); `session` holds
-    what a Yes or a later answer needs (which goal, which offer). `hand_over` means one of
-    the `directives` takes the conversation from here (a permission prompt): the reply then
-    neither asks nor ends the session.
-    """
-
-    speech: Ssml
-    question: Ssml | None = None
-    reprompt: Ssml | None = None
-    dialog: str | None = None
-    must_answer: bool = False
-    session: Mapping[str, Any] = field(default_factory=dict)
-    card: Card | None = None
-    directives: tuple[Directive, ...] = ()
-    hand_over: bool = False
-
-
-@dataclass(frozen=True)
 class SlotValue:
     """A slot as the skill uses it: the entity-resolution id if matched, and the raw words."""
 
@@ -101,16 +65,20 @@ class SlotValue:
     words: str | None
 
 
+class MissingUser(Exception):
+    """The request names no user, so there is no state to read or write."""
+
+
 class Turn:
     """Everything one request needs, read once from the envelope."""
 
     def __init__(self, handler_input: HandlerInput, deps: Deps) -> None:
-        self.input = handler_input
-        self.deps = deps
-        envelope = handler_input.request_envelope
-        self.request = envelope.request
-        self.book: Phrasebook = phrasebook(getattr(self.request, "locale", None))
-        session = envelope.session
+        self._input = handler_input
+        self._deps = deps
+        self.envelope = handler_input.request_envelope
+        self.request = self.envelope.request
+        self.book: Phrasebook = phrasebook(envelope.locale(self.envelope))
+        session = self.envelope.session
         # Requests outside a session (skill events, tasks) have no attributes to keep, and
         # the SDK raises if asked for them.
         attributes = (
@@ -120,7 +88,9 @@ class Turn:
         self.one_shot = bool(session is None or session.new) and isinstance(
             self.request, IntentRequest
         )
-        self._user_id = _user_id(handler_input)
+        self.dialog: Dialog | None = pending(self.session)
+        self.intent: str | None = heard_as(self.dialog, envelope.intent_name(self.envelope))
+        self._user_id = envelope.user_id(self.envelope)
         stamp = getattr(self.request, "timestamp", None)
         self.instant: datetime = stamp if isinstance(stamp, datetime) else deps.clock()
         if self.instant.tzinfo is None:
@@ -132,9 +102,14 @@ class Turn:
     @cached_property
     def apis(self) -> RequestApis | None:
         """Alexa's API clients for this request (None without an endpoint and token)."""
-        if self.deps.apis is None:
+        if self._deps.apis is None:
             return None
-        return self.deps.apis.for_request(self.input.request_envelope)
+        return self._deps.apis.for_request(self.envelope)
+
+    @property
+    def has_user(self) -> bool:
+        """Whether the request names a user (skill events and odd envelopes may not)."""
+        return self._user_id is not None
 
     @property
     def key(self) -> str:
@@ -142,22 +117,6 @@ class Turn:
         if self._user_id is None:
             raise MissingUser("request carries no user id")
         return user_key(self._user_id)
-
-    # -- dialog state -------------------------------------------------------------------
-
-    @property
-    def dialog(self) -> str | None:
-        """The question the skill asked last in this session, if any."""
-        value = self.session.get(DIALOG)
-        return value if isinstance(value, str) else None
-
-    def set_dialog(self, dialog: str | None, **extra: Any) -> None:
-        """Remember the question just asked (None: nothing pending)."""
-        self.session.pop(DIALOG, None)
-        self.session.pop(OFFER, None)
-        if dialog:
-            self.session[DIALOG] = dialog
-        self.session.update(extra)
 
     # -- time and state -----------------------------------------------------------------
 
@@ -188,21 +147,16 @@ class Turn:
         return result
 
     def with_zone(self, state: UserState) -> UserState:
-        """State whose cached time zone is fresh: looked up again once it is due.
-
-        The lookup happens at most once per request, even if a conflicting write makes
-        `change` run its action again. A failed lookup keeps the cached zone (UTC if none)
-        and is retried after a while, not on every turn.
-        """
-        until = state.time_zone_until
-        if until is not None and self.instant < until:
-            return state
-        found = self.once("time zone", lambda: fetch_time_zone(self.apis))
-        return replace(
-            state,
-            time_zone=found or state.time_zone,
-            time_zone_until=next_check(self.instant, found is not None),
+        """State whose cached time zone is fresh: looked up again (once per request) when due."""
+        zone, until = refreshed_zone(
+            state.time_zone,
+            state.time_zone_until,
+            self.instant,
+            lambda: self.once("time zone", lambda: fetch_time_zone(self.apis)),
         )
+        if (zone, until) == (state.time_zone, state.time_zone_until):
+            return state
+        return replace(state, time_zone=zone, time_zone_until=until)
 
     def voice(self, state: UserState | None) -> Voice:
         """A voice remembering what this user heard last, from state and this session."""
@@ -229,9 +183,21 @@ class Turn:
             state = replace(state, spoken=tuple(voice.memory.items()))
             return state, (reply, voice)
 
-        reply, voice = update(self.deps.store, self.key, apply)
+        reply, voice = versioned_update(self._deps.store, self.key, apply)
         self.session[SAID] = voice.memory
         return reply
+
+    def update(self, change: Callable[[UserState | None], tuple[UserState | None, T]]) -> T:
+        """A versioned read-modify-write of the stored state as it is (no day is opened)."""
+        return versioned_update(self._deps.store, self.key, change)
+
+    def stored(self) -> Record | None:
+        """The user's stored record as it is now (no day opened, nothing written)."""
+        return self._deps.store.load(self.key)
+
+    def forget_user(self) -> None:
+        """Delete everything stored for this user."""
+        self._deps.store.delete(self.key)
 
     def answer_without_state(self, build: Callable[[Voice], Reply]) -> Response:
         """Reply without touching the store (help, stop, fallback, questions).
@@ -243,7 +209,7 @@ class Turn:
         self.session[SAID] = voice.memory
         return self.answer(reply)
 
-    # -- slots ---------------------------------------------------------------------------
+    # -- what was said -------------------------------------------------------------------
 
     def slot(self, name: str) -> SlotValue:
         """A slot's resolved id (only on ER_SUCCESS_MATCH) and raw words; empty if absent."""
@@ -264,55 +230,17 @@ class Turn:
                 break
         return SlotValue(resolved, words)
 
+    def permission(self, scope: str) -> bool | None:
+        """Whether the request says `scope` is granted (True), denied (False), or says nothing."""
+        status = envelope.permission_status(self.envelope, scope)
+        return None if status is None else status == "GRANTED"
+
     # -- replies -------------------------------------------------------------------------
 
     def answer(self, reply: Reply) -> Response:
-        """Turn a Reply into the response, keeping the dialog state in the session.
+        """The response for a reply, keeping the pending question in the session."""
+        return render(reply, self._input.response_builder, self.session, one_shot=self.one_shot)
 
-        A one-shot request ("Alexa, ask kaizen coach ...") ends after its answer unless its
-        question must be answered (a confirmation, or a choice the request itself needs).
-        """
-        builder = self.input.response_builder
-        self.set_dialog(None)
-        if reply.card is not None:
-            builder.set_card(reply.card)
-        for directive in reply.directives:
-            builder.add_directive(directive)
-        if reply.hand_over:
-            if reply.speech:
-                builder.speak(sentences(reply.speech))
-            return builder.response
-        listening = reply.question is not None and (reply.must_answer or not self.one_shot)
-        if listening and reply.question is not None:
-            self.set_dialog(reply.dialog, **reply.session)
-            builder.speak(sentences(join(reply.speech, reply.question)))
-            builder.ask(sentences(reply.reprompt or reply.question))
-            builder.set_should_end_session(False)
-        else:
-            # A one-shot whose only words were a question still answers with them.
-            speech = reply.speech or reply.question
-            if speech:
-                builder.speak(sentences(speech))
-            builder.set_should_end_session(True)
-        return builder.response
-
-
-class MissingUser(Exception):
-    """The request names no user, so there is no state to read or write."""
-
-
-def _user_id(handler_input: HandlerInput) -> str | None:
-    envelope = handler_input.request_envelope
-    system = getattr(getattr(envelope, "context", None), "system", None)
-    user = getattr(system, "user", None) or getattr(envelope.session, "user", None)
-    user_id = getattr(user, "user_id", None)
-    return user_id if isinstance(user_id, str) and user_id else None
-
-
-def intent_name(handler_input: HandlerInput) -> str | None:
-    """The intent's name for an IntentRequest, else None."""
-    request = handler_input.request_envelope.request
-    if isinstance(request, IntentRequest) and request.intent is not None:
-        name = request.intent.name
-        return name if isinstance(name, str) else None
-    return None
+    def silence(self) -> Response:
+        """An empty response (skill events, session ends, unknown request types)."""
+        return self._input.response_builder.response

@@ -1,23 +1,25 @@
 """The self-hosted webservice: a Flask app that answers Alexa at POST / after verifying it.
 
-Everything a caller can send maps to a 4xx with a short JSON body; the reason a request was
-refused goes to the log only, so a prober learns nothing. A 500 means a bug on our side.
+Checks run cheapest first, on the raw body and the parsed JSON, and the SDK builds its
+objects only for a request that passed them all (`KaizenSkill.answer`). Everything a caller
+can send maps to a 4xx with a short JSON body; the reason a request was refused goes to the
+log only, so a prober learns nothing. A 500 means a bug on our side.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
 from typing import Any
 
-from ask_sdk_runtime.exceptions import AskSdkException
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from skill.app import KaizenSkill
+from skill.app import KaizenSkill, RequestRejected, UnreadableRequest
 from skill.config import Settings
 from skill.store import StoreUnavailable
-from skill.web.compat import AbstractVerifier, VerificationException, WebserviceSkillHandler
+from skill.web.compat import AbstractVerifier, VerificationException
 from skill.web.verifiers import alexa_verifiers
 
 log = logging.getLogger(__name__)
@@ -26,15 +28,9 @@ log = logging.getLogger(__name__)
 MAX_BODY_BYTES = 128 * 1024
 
 
-class EnvelopeVerifier(AbstractVerifier):
-    """The body is a request envelope at all (JSON such as [] or {} carries no request)."""
-
-    def verify(
-        self, headers: Any, serialized_request_env: Any, deserialized_request_env: Any
-    ) -> None:
-        """Raise VerificationException when there is no request to answer."""
-        if getattr(deserialized_request_env, "request", None) is None:
-            raise VerificationException("body is not an Alexa request envelope")
+def is_envelope(event: object) -> bool:
+    """Whether parsed JSON is shaped like a request envelope at all ([] or {} are not)."""
+    return isinstance(event, dict) and isinstance(event.get("request"), dict)
 
 
 def create_app(
@@ -46,18 +42,13 @@ def create_app(
 ) -> Flask:
     """The webservice for a skill (built from settings, else the environment).
 
-    verifiers default to every Alexa check (signature with the system's CA bundle, timestamp,
-    and the skill id when one is set); pass your own to use a test CA or a different clock.
+    verifiers default to Alexa's checks (timestamp, and the signature against the system's CA
+    bundle); pass your own to use a test CA or a different clock. The skill itself refuses
+    another skill's id (KAIZEN_SKILL_ID), on this path and on Lambda's alike.
     """
     settings = settings or Settings.load()
     skill = skill or KaizenSkill.from_settings(settings)
-    checks = list(alexa_verifiers(settings.skill_id) if verifiers is None else verifiers)
-    handler = WebserviceSkillHandler(
-        skill.skill,
-        verify_signature=False,  # the stock checks are replaced by ours, in `checks`
-        verify_timestamp=False,
-        verifiers=[EnvelopeVerifier(), *checks],
-    )
+    checks = list(alexa_verifiers() if verifiers is None else verifiers)
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = max_body_bytes
@@ -69,14 +60,23 @@ def create_app(
             return _error("unsupported media type: send application/json", 415)
         try:
             body = request.get_data(cache=False).decode("utf-8")
+            event: Any = json.loads(body)
         except UnicodeDecodeError:
             return _refused("body is not UTF-8")
+        except ValueError:
+            return _refused("body is not JSON")
+        if not is_envelope(event):
+            return _refused("body is not an Alexa request envelope")
+        headers = dict(request.headers)
         try:
-            result = handler.verify_request_and_dispatch(dict(request.headers), body)
-        except VerificationException as error:
+            skill.admit(event)
+            for check in checks:
+                check.verify(headers, body, event)
+            result = skill.answer(event)
+        except (VerificationException, RequestRejected) as error:
             return _refused(str(error))
-        except AskSdkException as error:  # the SDK could not read the envelope
-            return _refused(f"unreadable request envelope ({type(error).__name__})")
+        except UnreadableRequest as error:
+            return _refused(f"unreadable request envelope ({error})")
         except StoreUnavailable:  # only skill events get here; Alexa may deliver them again
             log.error("skill event not applied: store unavailable")
             response = _error("store unavailable", 503)

@@ -82,20 +82,15 @@ def _import_verifier_module() -> types.ModuleType:
 if TYPE_CHECKING:  # the type checker reads the package itself; it never runs the import
     from ask_sdk_webservice_support.verifier import AbstractVerifier, VerificationException
     from ask_sdk_webservice_support.verifier import RequestVerifier as StockRequestVerifier
-    from ask_sdk_webservice_support.webservice_handler import WebserviceSkillHandler
 else:
     _verifier = _import_verifier_module()
     AbstractVerifier = _verifier.AbstractVerifier
     VerificationException = _verifier.VerificationException
     StockRequestVerifier = _verifier.RequestVerifier
-    WebserviceSkillHandler = importlib.import_module(
-        "ask_sdk_webservice_support.webservice_handler"
-    ).WebserviceSkillHandler
 
 __all__ = [
     "AbstractVerifier",
     "StockRequestVerifier",
     "VerificationException",
-    "WebserviceSkillHandler",
     "stand_in_used",
 ]

@@ -7,13 +7,13 @@ shared by every request, and buffers each request before the app sees it.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from typing import Any
 
 from flask import Flask
 from waitress.server import create_server
 
+from skill.net import is_loopback
 from skill.web.app import MAX_BODY_BYTES
 
 log = logging.getLogger(__name__)
@@ -25,16 +25,6 @@ DEFAULT_THREADS = 8
 
 class UnsafeBinding(ValueError):
     """Verification is off on an address other machines can reach."""
-
-
-def is_loopback(host: str) -> bool:
-    """True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost)."""
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False  # a host name could resolve anywhere
 
 
 def check_binding(host: str, verify: bool) -> None:

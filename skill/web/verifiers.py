@@ -1,8 +1,9 @@
 """Checks that a webservice request really comes from Alexa, for this skill, just now.
 
 Each check plugs into ask-sdk-webservice-support's AbstractVerifier and raises its
-VerificationException with a reason for the operator's log. The cheap checks (headers, URL
-rules, base64) run before anything is downloaded.
+VerificationException with a reason for the operator's log. They are given the raw body and
+the parsed JSON, never the SDK's objects, so a refused request costs no deserialising. The
+cheap checks (headers, URL rules, base64) run before anything is downloaded.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.hashes import SHA256
 
-from skill.handlers.events import is_skill_event_request
+from skill.envelope import is_skill_event_type, raw_request_type, raw_timestamp
 from skill.web.cert_url import CertUrlRejected, canonical_chain_url
 from skill.web.chain import (
     ChainRejected,
@@ -94,7 +95,11 @@ class SignatureVerifier(AbstractVerifier):
 
 
 class TimestampVerifier(AbstractVerifier):
-    """The request was made just now: 150 seconds either way, an hour for skill events."""
+    """The request was made just now: 150 seconds either way, an hour for skill events.
+
+    The timestamp is read from the raw JSON and must be ISO 8601, as Alexa sends it; anything
+    else is refused without trying a lenient (and slow) parser.
+    """
 
     def __init__(self, clock: Clock = utc_now) -> None:
         self.clock = clock
@@ -105,14 +110,18 @@ class TimestampVerifier(AbstractVerifier):
         serialized_request_env: str | bytes,
         deserialized_request_env: Any,
     ) -> None:
-        """Raise VerificationException for a missing, stale or future timestamp."""
-        request = getattr(deserialized_request_env, "request", None)
-        stamp = getattr(request, "timestamp", None)
-        if not isinstance(stamp, datetime):
+        """Raise VerificationException for a missing, malformed, stale or future timestamp."""
+        raw = raw_timestamp(deserialized_request_env)
+        if raw is None:
             raise VerificationException("request has no timestamp")
+        try:
+            stamp = datetime.fromisoformat(raw)
+        except ValueError as error:
+            raise VerificationException("timestamp is not ISO 8601") from error
         if stamp.tzinfo is None:
             stamp = stamp.replace(tzinfo=UTC)
-        tolerance = SKILL_EVENT_TOLERANCE if is_skill_event_request(request) else REQUEST_TOLERANCE
+        kind = raw_request_type(deserialized_request_env)
+        tolerance = SKILL_EVENT_TOLERANCE if is_skill_event_type(kind) else REQUEST_TOLERANCE
         drift = self.clock() - stamp
         if abs(drift) > tolerance:
             raise VerificationException(
@@ -121,50 +130,18 @@ class TimestampVerifier(AbstractVerifier):
             )
 
 
-class ApplicationIdVerifier(AbstractVerifier):
-    """The request is for this skill: its application id is the configured skill id."""
-
-    def __init__(self, skill_id: str) -> None:
-        self.skill_id = skill_id
-
-    def verify(
-        self,
-        headers: Mapping[str, Any],
-        serialized_request_env: str | bytes,
-        deserialized_request_env: Any,
-    ) -> None:
-        """Raise VerificationException for another skill's (or no) application id."""
-        if _application_id(deserialized_request_env) != self.skill_id:
-            raise VerificationException("application id is not this skill's")
-
-
-def _application_id(envelope: Any) -> str | None:
-    for owner in (
-        getattr(getattr(envelope, "context", None), "system", None),
-        getattr(envelope, "session", None),
-    ):
-        application_id = getattr(getattr(owner, "application", None), "application_id", None)
-        if isinstance(application_id, str):
-            return application_id
-    return None
-
-
 def alexa_verifiers(
-    skill_id: str | None,
     *,
     verify_signature: bool = True,
     trust_roots: Sequence[x509.Certificate] | None = None,
     fetch_chain: FetchChain | None = None,
     clock: Clock = utc_now,
 ) -> list[AbstractVerifier]:
-    """Every check a request must pass, cheapest first; the skill id whenever one is set.
+    """Every check a request must pass, cheapest first.
 
     verify_signature=False drops the signature and timestamp checks (local testing only).
+    The skill id is not among them: `KaizenSkill.admit` holds that rule for every path.
     """
-    checks: list[AbstractVerifier] = []
-    if skill_id:
-        checks.append(ApplicationIdVerifier(skill_id))
-    if verify_signature:
-        checks.append(TimestampVerifier(clock))
-        checks.append(SignatureVerifier(trust_roots, fetch_chain, clock))
-    return checks
+    if not verify_signature:
+        return []
+    return [TimestampVerifier(clock), SignatureVerifier(trust_roots, fetch_chain, clock)]

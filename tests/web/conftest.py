@@ -144,8 +144,8 @@ def verifying_app(pki: AlexaPki, store: Store, downloads: ChainDownloads) -> Any
     """The webservice with every check on, trusting only the test CA."""
     return create_app(
         Settings(store_url="sqlite:///unused", skill_id=SKILL_ID),
-        skill=KaizenSkill(store),
-        verifiers=alexa_verifiers(SKILL_ID, trust_roots=pki.trust_roots, fetch_chain=downloads),
+        skill=KaizenSkill(store, SKILL_ID),
+        verifiers=alexa_verifiers(trust_roots=pki.trust_roots, fetch_chain=downloads),
     )
 
 

@@ -12,7 +12,7 @@ PROBE = """
 import json, sys
 {prelude}
 import skill.web.compat as compat
-from skill.web.compat import StockRequestVerifier, VerificationException, WebserviceSkillHandler
+from skill.web.compat import StockRequestVerifier, VerificationException
 left_behind = getattr(sys.modules.get("certvalidator"), "CertificateValidator", None)
 try:
     import certvalidator
