@@ -48,11 +48,11 @@ package: $(WHEELS)/.fetched
 test: $(VENV)/.installed-test $(DYNALITE) $(WHEELS)/.fetched
 	$(BIN)/python -m ruff check skill tests lambda scripts
 	$(BIN)/python -m mypy --strict skill
-	$(BIN)/python scripts/with_dynalite.py $(DYNALITE) -- $(BIN)/python -m pytest
+	$(BIN)/python -m tests.support.dynalite $(DYNALITE) -- $(BIN)/python -m pytest
 
 ## bench: measure against baselines in the same run and write docs/BENCHMARKS.md
 bench: $(VENV)/.installed-test $(DYNALITE) $(WHEELS)/.fetched
-	$(BIN)/python scripts/with_dynalite.py $(DYNALITE) -- $(BIN)/python -m scripts.bench $(BENCH)
+	$(BIN)/python -m tests.support.dynalite $(DYNALITE) -- $(BIN)/python -m scripts.bench $(BENCH)
 
 clean:
 	rm -rf $(VENV) $(TOOLS)/node_modules .cache build .pytest_cache .mypy_cache .ruff_cache .hypothesis

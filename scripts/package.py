@@ -6,8 +6,8 @@
 The zip is reproducible: the same sources and pinned wheels give the same bytes, because
 entries are sorted, every timestamp and mode is fixed, and wheels are checked against their
 pinned hashes and unpacked directly (no pip install, which would write its own metadata).
-The skill package is assembled from `infra/skill-package/` and `interaction_models/`, so the
-interaction models have one source of truth and nothing is copied by hand.
+The skill package is assembled from `infra/skill-package/` and `interaction_models/` (which
+`scripts/build_models.py` generates from `skill/interaction/`), so nothing is copied by hand.
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ MODELS = ROOT / "interaction_models"
 
 # Keep equal to the template's Runtime (a test checks): pip picks wheels for this Python.
 TARGET_PYTHON = "3.14"
-# The Lambda path needs neither the webservice (Flask) nor the local chat and its command line.
-LAMBDA_SKIP = ("skill/web/", "skill/chat/", "skill/cli.py")
+# The Lambda path needs neither the webservice (Flask) nor the local chat, its command line and
+# the interaction models' source it resolves words with.
+LAMBDA_SKIP = ("skill/web/", "skill/chat/", "skill/interaction/", "skill/cli.py")
 LAMBDA_SUFFIXES = (".py", ".json")
 ENTRY_POINT = ROOT / "lambda" / "lambda_function.py"
 

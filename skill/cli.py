@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import html
 import logging
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from skill.app import KaizenSkill
 from skill.chat import envelope as env
 from skill.chat.alexa_api import AlexaApiStandIn
 from skill.chat.nlu import Resolver
 from skill.chat.session import Session
-from skill.config import Settings
+from skill.config import Settings, default_store_url
+from skill.interaction import locales
+from skill.speech.ssml import Ssml, plain
+from skill.store import open_store
 
-_TAGS = re.compile(r"<[^>]+>")
+# Where `--alexa-apis` keeps the stand-in's grants and reminders, beside the store's file.
+STAND_IN_FILE = "alexa-stand-in.json"
 
 
 def spoken_text(response: dict[str, Any]) -> str | None:
@@ -28,7 +32,7 @@ def spoken_text(response: dict[str, Any]) -> str | None:
     ssml = speech.get("ssml") or speech.get("text")
     if not ssml:
         return None
-    return html.unescape(_TAGS.sub("", ssml)).strip()
+    return plain(Ssml(ssml)) or None
 
 
 class Conversation:
@@ -52,6 +56,7 @@ class Conversation:
         self.session = Session(skill.invoke, caller, start, gap=timedelta(seconds=5))
         self.pending_prompt: str | None = None
         self._reminders: list[str] = []
+        self._reminder_changes()  # what Alexa already holds (from an earlier run) is not news
 
     def launch(self) -> list[str]:
         """Open the skill, as 'Alexa, open kaizen coach'."""
@@ -112,7 +117,8 @@ def _describe(reminder: dict[str, Any]) -> str:
     return f"every day at {start[11:16]} ({trigger.get('timeZoneId')}): {content[0].get('text')}"
 
 
-def _lines(stream: TextIO) -> Iterator[str]:
+def _lines(stream: TextIO, stdout: TextIO) -> Iterator[str]:
+    """What the person types; piped lines are echoed as `You: ...` so a transcript reads."""
     if stream.isatty():
         while True:
             try:
@@ -120,16 +126,52 @@ def _lines(stream: TextIO) -> Iterator[str]:
             except EOFError:
                 return
     else:
-        yield from (line.rstrip("\n") for line in stream)
+        for line in stream:
+            text = line.rstrip("\n")
+            if text.strip():
+                print(f"You: {text}", file=stdout, flush=True)
+            yield text
+
+
+class UsageError(Exception):
+    """An option the chat cannot use; the message says which and why."""
+
+
+def start_time(day: str | None, at: str | None, zone: str) -> datetime:
+    """The moment of the chat's first request: `--date` and `--time` in the device's zone.
+
+    Without `--date` it is today; without `--time` it is now, or noon on a given date.
+    """
+    try:
+        where = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise UsageError(f"--time-zone {zone!r} is not a time zone, e.g. Europe/Berlin") from error
+    now = datetime.now(where)
+    try:
+        on = date.fromisoformat(day) if day else now.date()
+    except ValueError as error:
+        raise UsageError(f"--date {day!r} is not a date: use YYYY-MM-DD") from error
+    try:
+        clock = time.fromisoformat(at) if at else (time(12, 0) if day else now.time())
+    except ValueError as error:
+        raise UsageError(f"--time {at!r} is not a time of day: use HH:MM") from error
+    return datetime.combine(on, clock, tzinfo=where).astimezone(UTC)
 
 
 def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    """Run a text conversation; prints `Alexa: <spoken text>` for every reply."""
+    """Run a text conversation; prints `You: ...` and `Alexa: <spoken text>` per turn."""
+    if args.locale not in locales():
+        raise UsageError(f"--locale {args.locale!r} is not one of {', '.join(locales())}")
+    start = start_time(args.date, args.time, args.time_zone)
     settings = Settings.load(store_url=args.store)
-    skill = KaizenSkill.from_settings(settings)
+    try:
+        store = open_store(settings.store_url)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    if not (args.store or settings.store_url != default_store_url()):
+        print(f"(progress is kept in {settings.store_url})", file=sys.stderr)
+    skill = KaizenSkill(store, settings.skill_id)
     resolver = Resolver.for_locale(args.locale)
-    day = date.fromisoformat(args.date) if args.date else None
-    start = datetime.combine(day, time(12, 0), tzinfo=UTC) if day else datetime.now(UTC)
     user_id = f"amzn1.ask.account.local-{args.user}"
     caller = env.Caller(user_id=user_id, locale=args.locale)
     if settings.skill_id:
@@ -137,7 +179,7 @@ def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = s
     with ExitStack() as stack:
         alexa = None
         if args.alexa_apis:
-            alexa = stack.enter_context(AlexaApiStandIn())
+            alexa = stack.enter_context(AlexaApiStandIn(state_file=_stand_in_file(settings)))
             alexa.zones[caller.device_id] = args.time_zone
             caller.api_endpoint, caller.api_token = alexa.url, alexa.token_for(user_id)
         talk = Conversation(skill, resolver, caller, start, alexa)
@@ -147,10 +189,16 @@ def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = s
                 print(line, file=stdout, flush=True)
 
         show(talk.launch())
-        for line in _lines(stdin):
+        for line in _lines(stdin, stdout):
             if line.strip():
                 show(talk.say(line))
     return 0
+
+
+def _stand_in_file(settings: Settings) -> Path:
+    """Beside a SQLite store's file; for DynamoDB, beside the default store's."""
+    url = settings.store_url if settings.store_url.startswith("sqlite://") else default_store_url()
+    return Path(url.removeprefix("sqlite://")).parent / STAND_IN_FILE
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -181,20 +229,27 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     talk = commands.add_parser("chat", help="talk to the skill by typing what you would say")
     talk.add_argument("--user", default="me", help="who is talking (a local name, default: me)")
-    talk.add_argument("--date", help="the day to act on, YYYY-MM-DD (default: now)")
+    talk.add_argument("--date", help="the day to act on, YYYY-MM-DD (default: today)")
+    talk.add_argument(
+        "--time", help="the time of day of the first turn, HH:MM (default: now; noon with --date)"
+    )
     talk.add_argument("--locale", default="en-US", help="the locale (default: en-US)")
     talk.add_argument(
-        "--store", help="sqlite:///path.db or dynamodb://TABLE (default: KAIZEN_STORE)"
+        "--store",
+        help="sqlite:///path.db or dynamodb://TABLE (default: KAIZEN_STORE, else a kaizen.db "
+        "in your user data folder)",
     )
     talk.add_argument(
         "--alexa-apis",
         action="store_true",
-        help="run a local stand-in for Alexa's Settings and Reminders APIs (reminders work)",
+        help="run a local stand-in for Alexa's Settings and Reminders APIs (reminders work; "
+        "grants and reminders are kept beside the store between runs)",
     )
     talk.add_argument(
         "--time-zone",
         default="UTC",
-        help="the device's time zone for --alexa-apis, e.g. Europe/Berlin (default: UTC)",
+        help="the device's time zone: --date and --time are read in it, and with --alexa-apis "
+        "the skill learns it, e.g. Europe/Berlin (default: UTC)",
     )
     talk.set_defaults(run=chat)
 
@@ -217,8 +272,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kaizen` console script."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
-    result: int = args.run(args)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.run(args)
+    except UsageError as error:
+        parser.error(str(error))  # prints the usage and the reason, and exits with status 2
     return result
 
 

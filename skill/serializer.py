@@ -1,6 +1,6 @@
 """The SDK's serializer with its slow steps made fast: the same objects out, 3x quicker.
 
-Reading the request envelope is most of the in-process cost of a turn (PRODUCT.md). For
+Reading the request envelope is most of the in-process cost of a turn (docs/DESIGN.md). For
 every field of every request the SDK's DefaultSerializer re-imports the model class by
 name and rebuilds the class's attribute map, and it parses each timestamp with dateutil's
 general-purpose parser. Alexa's models never change while the process runs and its

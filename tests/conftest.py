@@ -2,62 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
-import boto3
 import pytest
 
-from scripts import package
 from skill.app import KaizenSkill
 from skill.store import Store
-from skill.store.dynamodb import CLIENT_CONFIG, DynamoStore
+from skill.store.dynamodb import DynamoStore
 from skill.store.sqlite import SqliteStore
-from tests.builders import Speaker
-from tests.pki import AlexaPki
-
-DYNAMODB_ENDPOINT = os.environ.get("KAIZEN_TEST_DYNAMODB")
-TEST_CREDENTIALS = {
-    "region_name": "us-east-1",
-    "aws_access_key_id": "test",
-    "aws_secret_access_key": "test",
-}
-
-
-def dynamodb_client(endpoint: str | None = None):  # type: ignore[no-untyped-def]
-    """A boto3 client for the test DynamoDB endpoint (dynalite on loopback)."""
-    if not DYNAMODB_ENDPOINT and endpoint is None:
-        pytest.skip("no DynamoDB endpoint: run through `make test`, which starts dynalite")
-    return boto3.client(
-        "dynamodb",
-        endpoint_url=endpoint or DYNAMODB_ENDPOINT,
-        config=CLIENT_CONFIG,
-        **TEST_CREDENTIALS,
-    )
-
-
-def dynamodb_environment(table: str) -> dict[str, str]:
-    """What a deployed function's environment says about its table, aimed at the test endpoint."""
-    return {
-        "KAIZEN_STORE": f"dynamodb://{table}",
-        "AWS_ENDPOINT_URL_DYNAMODB": DYNAMODB_ENDPOINT or "",
-        "AWS_DEFAULT_REGION": TEST_CREDENTIALS["region_name"],
-        "AWS_ACCESS_KEY_ID": TEST_CREDENTIALS["aws_access_key_id"],
-        "AWS_SECRET_ACCESS_KEY": TEST_CREDENTIALS["aws_secret_access_key"],
-    }
-
-
-def load_lambda(name: str) -> ModuleType:
-    """A fresh copy of lambda/lambda_function.py, so its cached skill reads today's environment."""
-    spec = importlib.util.spec_from_file_location(name, package.ENTRY_POINT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.support import dynamodb
+from tests.support.builders import Speaker
+from tests.support.pki import AlexaPki
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +34,7 @@ def sqlite_store(tmp_path: Path) -> Iterator[SqliteStore]:
 @pytest.fixture
 def dynamo_store() -> DynamoStore:
     """A fresh table on dynalite."""
-    store = DynamoStore(f"kaizen-{uuid.uuid4().hex[:12]}", client=dynamodb_client())
+    store = DynamoStore(f"kaizen-{uuid.uuid4().hex[:12]}", client=dynamodb.client())
     store.create_table()
     return store
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from scripts import package
 from scripts.bench import ROOT, cold_start, report, state_size, turns, webservice
-from tests.pki import AlexaPki
+from tests.support.pki import AlexaPki
 
 
 def shipped_entry_dir(tmp: Path) -> Path:

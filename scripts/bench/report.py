@@ -223,7 +223,7 @@ def _webservice(scale: Scale, throughput: Throughput, cost: VerificationCost) ->
             f"- Once per chain URL until it expires: **{cost.chain_ms:.2f} ms** to parse and",
             "  verify the chain to the trust store with `cryptography`'s x509 verification",
             "  (download time excluded).",
-            "- For comparison, PRODUCT.md records the stock ask-sdk-webservice-support verifier",
-            "  at ~5.6 ms per request, as it re-validates the chain every time.",
+            "- For comparison, docs/DESIGN.md records the stock ask-sdk-webservice-support",
+            "  verifier at ~5.6 ms per request, as it re-validates the chain every time.",
         ]
     )

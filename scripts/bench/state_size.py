@@ -19,7 +19,7 @@ from skill.app import KaizenSkill
 from skill.store import codec, user_key
 from skill.store.dynamodb import KEY, STATE, VERSION
 from skill.store.sqlite import SqliteStore
-from tests.builders import ALICE, START, Speaker
+from tests.support.builders import ALICE, START, Speaker
 
 ITEM_LIMIT = 400 * 1024
 GOALS = ("moving", "gratitude", "calm breathing")

@@ -24,9 +24,10 @@ from scripts.bench import percentile
 from scripts.bench.floor import hello_world_handler
 from skill.chat import envelope as env
 from skill.store.dynamodb import DynamoStore
-from tests.builders import intent, launch
-from tests.conftest import dynamodb_client, dynamodb_environment, load_lambda
-from tests.reliability.users import is_refusal
+from tests.support import dynamodb
+from tests.support.builders import intent, launch
+from tests.support.lambda_entry import load_lambda
+from tests.support.users import is_refusal
 
 Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
@@ -154,8 +155,8 @@ def lambda_on(backend: str) -> Iterator[tuple[Handler, CallCounter | None]]:
             values = {"KAIZEN_STORE": f"sqlite://{Path(tmp) / 'kaizen.db'}"}
         else:
             table = f"bench-{uuid.uuid4().hex[:8]}"
-            DynamoStore(table, client=dynamodb_client()).create_table()
-            values = dynamodb_environment(table)
+            DynamoStore(table, client=dynamodb.client()).create_table()
+            values = dynamodb.environment(table)
         with environment(values):
             module = load_lambda(f"bench_lambda_{backend}")
             handler: Handler = module.lambda_handler

@@ -28,9 +28,9 @@ from typing import Any
 from cryptography.hazmat.primitives.serialization import Encoding
 
 from scripts.bench import ROOT
-from scripts.with_dynalite import free_port
 from skill.chat import envelope as env
-from tests.pki import CHAIN_URL, AlexaPki
+from tests.support.dynalite import free_port
+from tests.support.pki import CHAIN_URL, AlexaPki
 
 USERS = 200
 CLIENT_THREADS = 4

@@ -5,6 +5,8 @@ token on every call, the reminders permission checked per token, request bodies 
 (ISO times without an offset, a known time zone, a daily recurrence rule, spoken text per
 locale), and Alexa's status codes with `{"code", "message"}` error bodies. Tests and
 `kaizen chat --alexa-apis` point a request's `apiEndpoint` at it; faults can be injected.
+Given a `state_file`, it keeps each user's grants and reminders there across runs, as
+Alexa's cloud would (the chat keeps it beside its store).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -63,11 +66,13 @@ class Call:
 class AlexaApiStandIn:
     """The stand-in's state and its HTTP server; use as a context manager or start/stop."""
 
-    def __init__(self, max_reminders: int = 250) -> None:
+    def __init__(self, max_reminders: int = 250, state_file: Path | None = None) -> None:
         self.max_reminders = max_reminders
         self.zones: dict[str, str] = {}
         self.calls: list[Call] = []
+        self.state_file = state_file
         self._accounts: dict[str, Account] = {}
+        self._known: dict[str, Account] = _load_accounts(state_file)
         self._faults: list[Fault] = []
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -79,21 +84,23 @@ class AlexaApiStandIn:
         """A new access token for `user`, granting `scopes` (their reminders are shared)."""
         token = f"standin-token-{uuid.uuid4().hex}"
         with self._lock:
-            account = next((a for a in self._accounts.values() if a.user == user), None)
-            account = account or Account(user)
+            account = self._known.setdefault(user, Account(user))
             account.scopes.update(scopes)
             self._accounts[token] = account
+        self._save()
         return token
 
     def grant(self, token: str, scope: str = REMINDERS_SCOPE) -> None:
         """The user allows `scope` (as in the Alexa app or by voice)."""
         with self._lock:
             self._accounts[token].scopes.add(scope)
+        self._save()
 
     def revoke(self, token: str, scope: str = REMINDERS_SCOPE) -> None:
         """The user withdraws `scope`."""
         with self._lock:
             self._accounts[token].scopes.discard(scope)
+        self._save()
 
     def fail(
         self,
@@ -251,9 +258,40 @@ class AlexaApiStandIn:
         return None
 
     def record(self, call: Call) -> None:
-        """Remember a call (tests read `calls`)."""
+        """Remember a call (tests read `calls`); what it changed is kept if there is a file."""
         with self._lock:
             self.calls.append(call)
+        if call.method != "GET":
+            self._save()
+
+    def _save(self) -> None:
+        if self.state_file is None:
+            return
+        with self._lock:
+            data = {
+                user: {"scopes": sorted(a.scopes), "reminders": a.reminders}
+                for user, a in self._known.items()
+            }
+        self.state_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.state_file.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        temporary.replace(self.state_file)
+
+
+def _load_accounts(state_file: Path | None) -> dict[str, Account]:
+    """The users a state file remembers; none if there is no file or it cannot be read."""
+    if state_file is None or not state_file.is_file():
+        return {}
+    try:
+        data = json.loads(state_file.read_text(encoding="utf-8"))
+        return {
+            str(user): Account(
+                str(user), set(entry.get("scopes", [])), dict(entry.get("reminders", {}))
+            )
+            for user, entry in data.items()
+        }
+    except (ValueError, AttributeError, TypeError):
+        return {}
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -7,18 +7,15 @@ AMAZON.NUMBER are parsed, and anything unmatched is AMAZON.FallbackIntent.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from skill.chat.builtin_values import parse_number, parse_time
 from skill.chat.envelope import SlotFill
 from skill.coach.safety import is_crisis
 from skill.handlers.questions import QUESTIONS, Dialog
-
-MODELS_DIR = Path(__file__).resolve().parents[2] / "interaction_models"
+from skill.interaction import interaction_model
 
 # Built-in intents carry Amazon's own utterances; these are the common ones.
 BUILT_IN_SAMPLES = {
@@ -86,10 +83,9 @@ class Resolver:
                 self._patterns.append(_compile(intent["name"], sample, slot_types))
 
     @classmethod
-    def for_locale(cls, locale: str, models_dir: Path = MODELS_DIR) -> Resolver:
-        """The resolver for `interaction_models/<locale>.json`."""
-        path = models_dir / f"{locale}.json"
-        return cls(json.loads(path.read_text(encoding="utf-8")))
+    def for_locale(cls, locale: str) -> Resolver:
+        """The resolver for a locale's interaction model (as shipped in the package)."""
+        return cls(interaction_model(locale))
 
     def resolve(self, text: str, dialog: str | None = None) -> Resolution:
         """The best intent for the words; bare custom answers only where a choice is pending."""

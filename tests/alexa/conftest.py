@@ -18,7 +18,7 @@ from skill.coach.state import UserState
 from skill.serializer import FastSerializer
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
-from tests.builders import START, Speaker
+from tests.support.builders import START, Speaker
 
 # Short enough that a stalled API fails a test quickly, long enough for a loaded CI machine.
 API_TIMEOUT = 0.5

@@ -16,7 +16,7 @@ from skill.serializer import FastSerializer
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 from tests.alexa.conftest import Person
-from tests.builders import Heard
+from tests.support.builders import Heard
 
 REMINDERS = "/v1/alerts/reminders"
 

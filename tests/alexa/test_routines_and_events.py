@@ -16,7 +16,7 @@ from skill.handlers.routines import DAILY_STEP
 from skill.store import StoreUnavailable, user_key
 from skill.store.sqlite import SqliteStore
 from tests.alexa.conftest import Person
-from tests.builders import SKILL_ID
+from tests.support.builders import SKILL_ID
 
 TASKS = Path(__file__).resolve().parents[2] / "infra" / "skill-package" / "tasks"
 DAILY_STEP_TASK = f"{SKILL_ID}.{DAILY_STEP}"

@@ -11,7 +11,7 @@ from skill.alexa.transport import AlexaHttpClient, ApiCallFailed
 from skill.app import KaizenSkill
 from skill.chat.alexa_api import AlexaApiStandIn
 from tests.alexa.conftest import Person
-from tests.builders import START, launch
+from tests.support.builders import START, launch
 
 
 def walker(skill: KaizenSkill, alexa: AlexaApiStandIn, zone: str | None) -> Person:

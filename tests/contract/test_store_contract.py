@@ -14,7 +14,7 @@ from skill.coach.state import UserState
 from skill.store import Store, StoreUnavailable, VersionConflict, open_store, update
 from skill.store.dynamodb import DynamoStore
 from skill.store.sqlite import SqliteStore
-from tests.conftest import dynamodb_client
+from tests.support import dynamodb
 
 STATE = UserState(total_steps=3, first_seen=date(2026, 11, 2), time_zone="Asia/Tokyo")
 
@@ -82,7 +82,7 @@ def test_concurrent_updates_to_one_user_lose_nothing(store: Store) -> None:
 
 
 def test_dynamodb_that_is_down_is_unavailable_not_a_crash() -> None:
-    store = DynamoStore("kaizen", client=dynamodb_client("http://127.0.0.1:9"))
+    store = DynamoStore("kaizen", client=dynamodb.client("http://127.0.0.1:9"))
     with pytest.raises(StoreUnavailable):
         store.load("u1")
     with pytest.raises(StoreUnavailable):

@@ -20,8 +20,8 @@ from skill.chat import envelope as env
 from skill.chat.alexa_api import REMINDERS_SCOPE, AlexaApiStandIn
 from skill.store import user_key
 from skill.store.dynamodb import DynamoStore
-from tests.builders import ALICE, Speaker
-from tests.conftest import dynamodb_client, dynamodb_environment
+from tests.support import dynamodb
+from tests.support.builders import ALICE, Speaker
 
 # Runs inside the clean environment, as Lambda's bootstrap would: /var/task first on the path,
 # one warm process answering one event per line. A line {"probe": true} reports what is there.
@@ -159,7 +159,7 @@ def clean_lambda(tmp_path: Path, lambda_zip: Path, table: str) -> Iterator[Clean
         "HOME": str(tmp_path),
         "LANG": "C.UTF-8",
         "KAIZEN_SKILL_ID": env.DEFAULT_SKILL_ID,
-        **dynamodb_environment(table),
+        **dynamodb.environment(table),
     }
     runner = CleanLambda(tmp_path, lambda_zip, environment)
     yield runner
@@ -191,7 +191,7 @@ def test_the_zip_alone_answers_a_launch_and_a_completion_against_dynamodb(
     assert "5 minute walk" in alice.say("SetGoalIntent", area="walking")
     done = alice.say("CompleteStepIntent")
     assert "first step" in done and done.ssml.startswith("<speak>")
-    record = DynamoStore(table, client=dynamodb_client()).load(user_key(ALICE))
+    record = DynamoStore(table, client=dynamodb.client()).load(user_key(ALICE))
     assert record is not None and record.state.total_steps == 1
     (goal,) = record.state.goals
     assert len(goal.entries) == 1

@@ -64,7 +64,8 @@ def test_publishing_information_is_complete_and_says_it_is_not_medical_advice(
 def test_example_phrases_resolve_with_the_interaction_model(
     assembled: Path, manifest: dict[str, Any], locale: str
 ) -> None:
-    resolver = Resolver.for_locale(locale, assembled / "interactionModels" / "custom")
+    path = assembled / "interactionModels" / "custom" / f"{locale}.json"
+    resolver = Resolver(json.loads(path.read_text(encoding="utf-8")))
     phrases = manifest["publishingInformation"]["locales"][locale]["examplePhrases"]
     assert 1 <= len(phrases) <= 3
     # Alexa's rules: each phrase starts with the wake word; the first names the invocation.

@@ -16,9 +16,10 @@ from samtranslator.translator.transform import transform
 from scripts import package
 from skill.chat import envelope as env
 from skill.store import dynamodb
-from tests.builders import Speaker
-from tests.conftest import dynamodb_environment, load_lambda
 from tests.deploy.conftest import TEMPLATE
+from tests.support import dynamodb as test_dynamodb
+from tests.support.builders import Speaker
+from tests.support.lambda_entry import load_lambda
 
 SKILL_ID = "amzn1.ask.skill.00000000-1111-2222-3333-444444444444"
 ROLE_DYNAMODB_ACTIONS = ("dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem")
@@ -197,7 +198,7 @@ def granted(resources: dict[str, Any]) -> dict[str, Any]:
 @pytest.fixture
 def recorded_calls(monkeypatch: pytest.MonkeyPatch, dynamo_store: dynamodb.DynamoStore) -> set[str]:
     """The DynamoDB operations lambda_handler makes, seen through botocore's event hooks."""
-    for name, value in dynamodb_environment(dynamo_store.table).items():
+    for name, value in test_dynamodb.environment(dynamo_store.table).items():
         monkeypatch.setenv(name, value)
     monkeypatch.setenv("KAIZEN_SKILL_ID", env.DEFAULT_SKILL_ID)
     calls: set[str] = set()

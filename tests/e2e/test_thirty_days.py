@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
-from tests.builders import START, Speaker
-from tests.conftest import dynamodb_environment, load_lambda
+from tests.support import dynamodb
+from tests.support.builders import START, Speaker
+from tests.support.lambda_entry import load_lambda
 
 
 @pytest.fixture(params=["sqlite", "dynamodb"])
@@ -22,7 +23,7 @@ def lambda_handler(
         monkeypatch.setenv("KAIZEN_STORE", f"sqlite://{tmp_path}/kaizen.db")
     else:
         table = request.getfixturevalue("dynamo_store").table
-        for name, value in dynamodb_environment(table).items():
+        for name, value in dynamodb.environment(table).items():
             monkeypatch.setenv(name, value)
     monkeypatch.delenv("KAIZEN_SKILL_ID", raising=False)
     module = load_lambda("lambda_function_under_test")

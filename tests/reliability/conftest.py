@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from skill.store.dynamodb import DynamoStore
-from tests.conftest import dynamodb_environment, load_lambda
+from tests.support import dynamodb
+from tests.support.lambda_entry import load_lambda
 from tests.web.conftest import web
 
 __all__ = ["Handler", "lambda_on_dynamodb", "web"]  # `web`: the webservice suite's own fixture
@@ -21,7 +22,7 @@ def lambda_on_dynamodb(
     dynamo_store: DynamoStore, monkeypatch: pytest.MonkeyPatch
 ) -> Handler:
     """`lambda_handler` as deployed: configured by its environment, on a fresh table."""
-    for name, value in dynamodb_environment(dynamo_store.table).items():
+    for name, value in dynamodb.environment(dynamo_store.table).items():
         monkeypatch.setenv(name, value)
     handler: Handler = load_lambda("lambda_under_load").lambda_handler
     return handler

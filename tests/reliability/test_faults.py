@@ -18,14 +18,15 @@ from typing import Any
 
 import pytest
 
-from scripts.with_dynalite import free_port, start, stop
 from skill.app import KaizenSkill
 from skill.speech.ssml import Ssml, plain
 from skill.store.dynamodb import DynamoStore
 from skill.store.sqlite import SqliteStore
-from tests.conftest import dynamodb_client, dynamodb_environment, load_lambda
-from tests.pki import AlexaPki
-from tests.reliability.users import (
+from tests.support import dynamodb
+from tests.support.dynalite import free_port, start, stop
+from tests.support.lambda_entry import load_lambda
+from tests.support.pki import AlexaPki
+from tests.support.users import (
     Invoke,
     Scripts,
     is_store_apology,
@@ -103,10 +104,10 @@ def test_users_hear_an_apology_while_dynalite_is_down_and_carry_on_once_it_is_ba
     private_dynalite: tuple[str, Path, list[Any]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     endpoint, data, servers = private_dynalite
-    store = DynamoStore("kaizen-faults", client=dynamodb_client(endpoint))
+    store = DynamoStore("kaizen-faults", client=dynamodb.client(endpoint))
     store.create_table()
     environment = {
-        **dynamodb_environment(store.table),
+        **dynamodb.environment(store.table),
         "AWS_ENDPOINT_URL_DYNAMODB": endpoint,
     }
     for name, value in environment.items():

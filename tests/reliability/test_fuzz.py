@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from skill.app import RequestRejected
 from skill.chat import envelope as env
 from skill.store.sqlite import SqliteStore
-from tests.builders import SKILL_ID, intent, launch
-from tests.conftest import load_lambda
 from tests.reliability.conftest import Handler
-from tests.reliability.users import is_refusal
+from tests.support.builders import SKILL_ID, intent, launch
+from tests.support.lambda_entry import load_lambda
+from tests.support.users import is_refusal
 from tests.web.conftest import Web
 
 USER = "amzn1.ask.account.FUZZ-USER"

@@ -10,9 +10,9 @@ from skill.app import KaizenSkill
 from skill.chat import envelope as env
 from skill.store.dynamodb import DynamoStore
 from skill.store.sqlite import SqliteStore
-from tests.builders import intent
 from tests.reliability.conftest import Handler
-from tests.reliability.users import AREAS, one_by_one, outcome, run_at_once, scripts
+from tests.support.builders import intent
+from tests.support.users import AREAS, one_by_one, outcome, run_at_once, scripts
 from tests.web.conftest import Web
 
 USERS = 48

@@ -9,9 +9,9 @@ import pytest
 
 from skill.app import RequestRejected
 from skill.chat import envelope as env
-from tests.builders import Speaker, intent
-from tests.conftest import load_lambda
 from tests.reliability.conftest import Handler
+from tests.support.builders import Speaker, intent
+from tests.support.lambda_entry import load_lambda
 from tests.web.conftest import Web
 
 USER = "amzn1.ask.account.PRIVATE-PERSON-7Q2"

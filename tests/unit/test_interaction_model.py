@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from scripts import build_models
 from skill.app import registered_intents
 from skill.chat.nlu import Resolver, normalise_sample
+from skill.interaction import locales
 
 MODELS = sorted((Path(__file__).resolve().parents[2] / "interaction_models").glob("*.json"))
 REQUIRED_BUILT_INS = {
@@ -168,3 +170,9 @@ def test_every_support_sample_is_recognised_as_crisis_words(model: dict[str, Any
 
     (support,) = [i for i in model["intents"] if i["name"] == "SupportIntent"]
     assert [s for s in support["samples"] if not is_crisis(s)] == []
+
+
+def test_the_checked_in_models_are_built_from_the_package_source() -> None:
+    # interaction_models/ is what Alexa's tools read; skill/interaction/ is where it is written.
+    assert build_models.stale() == [], "run: python scripts/build_models.py"
+    assert [p.stem for p in MODELS] == locales()

@@ -24,7 +24,7 @@ from skill.web.app import create_app
 from skill.web.chain import ChainUnavailable
 from skill.web.serve import make_server
 from skill.web.verifiers import alexa_verifiers
-from tests.pki import AlexaPki, RequestSigner
+from tests.support.pki import AlexaPki, RequestSigner
 
 SKILL_ID = env.DEFAULT_SKILL_ID
 

@@ -18,7 +18,7 @@ from skill.web.chain import (
     SignerCache,
     system_trust_roots,
 )
-from tests.pki import CHAIN_URL, AlexaPki
+from tests.support.pki import CHAIN_URL, AlexaPki
 from tests.web.conftest import ChainDownloads
 
 

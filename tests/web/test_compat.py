@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from tests.pki import AlexaPki
+from tests.support.pki import AlexaPki
 
 PROBE = """
 import json, sys

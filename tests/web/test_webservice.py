@@ -18,8 +18,8 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from skill.chat import envelope as env
 from skill.store.dynamodb import DynamoStore
 from skill.web.app import MAX_BODY_BYTES
-from tests.conftest import dynamodb_client
-from tests.pki import CHAIN_URL, AlexaPki, RequestSigner
+from tests.support import dynamodb
+from tests.support.pki import CHAIN_URL, AlexaPki, RequestSigner
 from tests.web.conftest import (
     ChainDownloads,
     Web,
@@ -243,7 +243,7 @@ def test_health_reports_the_store(web: Web) -> None:
 def test_a_store_that_is_down_fails_health_and_users_hear_a_short_apology(
     pki: AlexaPki,
 ) -> None:
-    down = DynamoStore("kaizen", client=dynamodb_client("http://127.0.0.1:9"))
+    down = DynamoStore("kaizen", client=dynamodb.client("http://127.0.0.1:9"))
     downloads = ChainDownloads(pki.chains)
     for web in serve(verifying_app(pki, down, downloads), down, downloads, pki.signer):
         health = web.request("GET", "/healthz")

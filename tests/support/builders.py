@@ -10,6 +10,7 @@ from skill.chat import envelope as env
 from skill.chat.nlu import Resolver
 from skill.chat.session import Invoke, Session
 from skill.cli import spoken_text
+from tests.support.phrases import said
 
 SKILL_ID = env.DEFAULT_SKILL_ID
 ALICE = "amzn1.ask.account.TEST-ALICE"
@@ -26,17 +27,22 @@ class Heard:
     ssml: str
     ended: bool
     envelope: dict[str, Any]
+    locale: str = "en-US"
 
     def __contains__(self, words: str) -> bool:
         return words.lower() in self.text.lower()
 
+    def said(self, key: str, **params: object) -> bool:
+        """Whether the reply used the phrase `key` (with these values, if given)."""
+        return said(self.text, key, self.locale, **params)
 
-def heard(response: dict[str, Any]) -> Heard:
+
+def heard(response: dict[str, Any], locale: str = "en-US") -> Heard:
     """Read a response envelope as the user would hear it."""
     body = response.get("response") or {}
     ssml = (body.get("outputSpeech") or {}).get("ssml", "")
     text = spoken_text(response) or ""
-    return Heard(text, ssml, body.get("shouldEndSession", True) is not False, response)
+    return Heard(text, ssml, body.get("shouldEndSession", True) is not False, response, locale)
 
 
 def slots_for(intent: str, **words: str) -> dict[str, env.SlotFill]:
@@ -84,7 +90,7 @@ class Speaker:
 
     def send(self, request: dict[str, Any], *, new: bool | None = None) -> Heard:
         """Send a request in the open session (or a new one), as Alexa would."""
-        return heard(self.session.send(request, new=new))
+        return heard(self.session.send(request, new=new), self.caller.locale)
 
     def launch(self) -> Heard:
         """'Alexa, open kaizen coach'."""
@@ -102,4 +108,4 @@ class Speaker:
         """A request Alexa sends without a session (skill events, routine tasks)."""
         self.session.now += self.session.gap
         event = env.envelope(self.caller, request, timestamp=self.session.now)
-        return heard(self.session.invoke(event))
+        return heard(self.session.invoke(event), self.caller.locale)

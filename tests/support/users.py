@@ -21,7 +21,7 @@ from skill.coach.state import UserState
 from skill.speech.phrasebook import phrasebook
 from skill.store import Store, user_key
 from skill.store.sqlite import SqliteStore
-from tests.builders import heard, intent
+from tests.support.builders import heard, intent
 
 K = TypeVar("K", bound=Hashable)
 Invoke = Callable[[dict[str, Any]], dict[str, Any]]

@@ -1,7 +1,10 @@
 """Runs a command with dynalite on a free loopback port and a temporary --path, then stops it.
 
-`make test` uses it so the DynamoDB contract tests always have a real DynamoDB-API server;
-the server is stopped however the command ends.
+    python -m tests.support.dynalite DYNALITE -- COMMAND...
+
+`make test` and `make bench` use it so the DynamoDB half always has a real DynamoDB-API
+server; the server is stopped however the command ends. Tests that need a private server of
+their own (to kill it mid-run) use `start` and `stop`.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+from tests.support.dynamodb import ENDPOINT_VARIABLE
 
 
 def free_port() -> int:
@@ -71,17 +76,17 @@ def stop(server: subprocess.Popen[bytes]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """`with_dynalite.py DYNALITE -- COMMAND...`"""
+    """`python -m tests.support.dynalite DYNALITE -- COMMAND...`"""
     dynalite, separator, *command = argv
     if separator != "--" or not command:
-        raise SystemExit("usage: with_dynalite.py DYNALITE -- COMMAND...")
+        raise SystemExit("usage: python -m tests.support.dynalite DYNALITE -- COMMAND...")
     port = free_port()
     with tempfile.TemporaryDirectory(prefix="dynalite-") as data:
         server = start(dynalite, port, data)
         try:
             env = {
                 **os.environ,
-                "KAIZEN_TEST_DYNAMODB": f"http://127.0.0.1:{port}",
+                ENDPOINT_VARIABLE: f"http://127.0.0.1:{port}",
                 # The fault tests start (and stop) a private one of their own.
                 "KAIZEN_TEST_DYNALITE": os.path.abspath(dynalite),
             }
