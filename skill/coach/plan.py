@@ -1,19 +1,35 @@
-"""The user's plan: up to three goals with a focus, the start of each day, and milestones."""
+"""The user's plan: up to three goals with a focus, opening each day, and milestones.
+
+Opening a day is where time passes: a person back after two weeks or more restarts small
+(and is welcomed), and a goal missed for a whole week eases one rung. Both are pure and
+idempotent within a day, so a read-only turn can compute them without storing them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from skill.coach import progression
-from skill.coach.areas import AREAS, CUSTOM
+from skill.coach.areas import AREAS, CUSTOM, Unit
 from skill.coach.progression import Completion
-from skill.coach.state import MAX_GOALS, Goal, UserState, normalise_name
+from skill.coach.state import MAX_GOALS, Goal, UserState, new_goal, normalise_name
+
+# Whether spoken words name a custom goal: exact by default; the speech layer matches loosely.
+NameMatch = Callable[[str, str], bool]
+
+
+def same_name(name: str, words: str) -> bool:
+    """The exact rule: the same words, ignoring case and spacing."""
+    return normalise_name(name) == normalise_name(words)
+
 
 MILESTONES = (1, 3, 7, 14, 21, 30, 50, 100)
-# Custom goal names are spoken back; keep them short enough to sound like a name.
-MAX_CUSTOM_NAME_LENGTH = 40
+# Without a visit written for this long, the last visit is written with a read-only turn, so
+# "away for two weeks" stays true to within a few days while most reads write nothing.
+LAST_SEEN_REFRESH = timedelta(days=5)
 
 
 class GoalChange(StrEnum):
@@ -23,15 +39,17 @@ class GoalChange(StrEnum):
     FOCUSED = "focused"
     ALREADY_FOCUS = "already_focus"
     FULL = "full"
+    REPLACED = "replaced"
 
 
 @dataclass(frozen=True)
 class DayStart:
-    """News from opening a day: how long the user was away and which goals stepped down."""
+    """News from opening a day: a first visit, a return after a long time, eased goals."""
 
     first_visit: bool
     days_away: int
-    stepped_down: tuple[str, ...]
+    came_back: bool
+    eased: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -44,59 +62,93 @@ class StepDone:
     milestone: int | None
 
 
-def goal_key(area: str, custom_name: str | None) -> str:
-    """The key a goal for this area (or custom name) has or would have."""
-    return Goal(area=area, rung=0, started_on=date.min, custom_name=custom_name).key
-
-
-def start_day(state: UserState, today: date) -> tuple[UserState, DayStart]:
-    """Open the user's day: judge missed days on every goal and note the visit."""
+def open_day(state: UserState, today: date, first_weekday: int) -> tuple[UserState, DayStart]:
+    """Open the person's day: welcome a return, ease what a week of misses asks, note the visit."""
     first_visit = state.first_seen is None
     days_away = 0 if state.last_seen is None else max(0, (today - state.last_seen).days)
+    came_back = bool(state.goals) and days_away >= progression.AWAY.days
     goals: list[Goal] = []
-    stepped_down: list[str] = []
+    eased: list[str] = []
     for goal in state.goals:
-        goal, down = progression.catch_up(goal, today)
-        goal = progression.prune(goal, today)
+        if came_back:
+            goal = progression.restart(goal, today)
+        else:
+            goal, down = progression.catch_up(goal, today, first_weekday)
+            if down:
+                eased.append(goal.key)
         goals.append(goal)
-        if down:
-            stepped_down.append(goal.key)
-    last_seen = today if state.last_seen is None else max(state.last_seen, today)
     state = replace(
         state,
         goals=tuple(goals),
         first_seen=state.first_seen or today,
-        last_seen=last_seen,
+        last_seen=today if state.last_seen is None else max(state.last_seen, today),
     )
-    return state, DayStart(first_visit, days_away, tuple(stepped_down))
+    return state, DayStart(first_visit, days_away, came_back, tuple(eased))
+
+
+def only_bookkeeping(before: UserState | None, after: UserState) -> bool:
+    """Whether `after` differs from `before` in nothing a person would notice.
+
+    The last visit is bookkeeping: it is written with the next real change, or once it is
+    `LAST_SEEN_REFRESH` old, so asking for today's step does not cost a write.
+    """
+    if before is None:
+        return False
+    seen, last = before.last_seen, after.last_seen
+    if seen is not None and last is not None and last - seen >= LAST_SEEN_REFRESH:
+        return False
+    # A zone looked up again and found unchanged is bookkeeping too (it is looked up again on
+    # a later turn until something is written); a zone that changed moves "today": kept.
+    until = before.time_zone_until if after.time_zone == before.time_zone else after.time_zone_until
+    return replace(after, last_seen=before.last_seen, time_zone_until=until) == before
 
 
 def set_goal(
-    state: UserState, area: str, today: date, custom_name: str | None = None
+    state: UserState,
+    area: str,
+    today: date,
+    custom_name: str | None = None,
+    unit: Unit | None = None,
 ) -> tuple[UserState, GoalChange, Goal]:
     """Add a goal as the new focus, or make an existing one the focus; at most three."""
-    if area not in AREAS or area == CUSTOM:
-        area, custom_name = CUSTOM, clean_custom_name(custom_name or "")
-    else:
-        custom_name = None
-    key = goal_key(area, custom_name)
-    existing = state.goal(key)
+    existing = find_goal(state, area, custom_name, same_name)
     if existing is not None:
-        if state.goals[0].key == key:
+        if state.goals[0].key == existing.key:
             return state, GoalChange.ALREADY_FOCUS, existing
-        others = tuple(g for g in state.goals if g.key != key)
+        others = tuple(g for g in state.goals if g.key != existing.key)
         return replace(state, goals=(existing, *others)), GoalChange.FOCUSED, existing
     if len(state.goals) >= MAX_GOALS:
         return state, GoalChange.FULL, state.goals[0]
-    goal = Goal(area=area, rung=0, started_on=today, custom_name=custom_name)
+    goal = _new(area, today, custom_name, unit)
     return replace(state, goals=(goal, *state.goals)), GoalChange.ADDED, goal
 
 
-def clean_custom_name(name: str) -> str:
-    """A custom goal's name as it will be kept: plain words, single-spaced, not too long."""
-    kept = "".join(ch if ch.isalnum() or ch in " '-" else " " for ch in name)
-    words = " ".join(kept.split())
-    return words[:MAX_CUSTOM_NAME_LENGTH].strip()
+def replace_goal(
+    state: UserState,
+    area: str,
+    today: date,
+    custom_name: str | None = None,
+    unit: Unit | None = None,
+    old_key: str | None = None,
+) -> tuple[UserState, GoalChange, Goal]:
+    """ "Change my goal to X" (or "change my water goal to X"): X takes that goal's place.
+
+    Without `old_key` the focus is replaced. A goal the person already has just becomes the
+    focus (nothing is dropped); a new one becomes the focus, and the old one is gone.
+    """
+    existing = find_goal(state, area, custom_name, same_name)
+    old = state.goal(old_key) if old_key else state.focus
+    if existing is not None or old is None:
+        return set_goal(state, area, today, custom_name, unit)
+    goal = _new(area, today, custom_name, unit)
+    others = tuple(g for g in state.goals if g.key != old.key)
+    return replace(state, goals=(goal, *others)), GoalChange.REPLACED, goal
+
+
+def _new(area: str, today: date, custom_name: str | None, unit: Unit | None) -> Goal:
+    if area in AREAS:
+        return new_goal(area, today)
+    return new_goal(CUSTOM, today, custom_name, unit or Unit.MINUTES)
 
 
 def remove_goal(state: UserState, key: str) -> tuple[UserState, Goal | None]:
@@ -107,24 +159,17 @@ def remove_goal(state: UserState, key: str) -> tuple[UserState, Goal | None]:
     return replace(state, goals=tuple(g for g in state.goals if g.key != key)), goal
 
 
-def find_goal(state: UserState, area: str | None, custom_name: str | None) -> Goal | None:
-    """The active goal a spoken area refers to (custom names compared loosely)."""
+def find_goal(
+    state: UserState, area: str | None, words: str | None, match: NameMatch = same_name
+) -> Goal | None:
+    """The active goal a spoken area refers to: a built-in id, or a custom goal's name."""
     if area and area != CUSTOM and area in AREAS:
         return state.goal(area)
-    if custom_name:
-        wanted = normalise_name(clean_custom_name(custom_name))
+    if words:
         for goal in state.goals:
-            if goal.custom_name and normalise_name(goal.custom_name) == wanted:
+            if goal.custom_name and match(goal.custom_name, words):
                 return goal
     return None
-
-
-def next_to_do(state: UserState, today: date) -> Goal | None:
-    """The focus goal, unless it is done today; then the next goal not yet done."""
-    for goal in state.goals:
-        if goal.entry_on(today) is None:
-            return goal
-    return state.focus
 
 
 def complete_step(state: UserState, key: str, today: date) -> tuple[UserState, StepDone]:

@@ -1,14 +1,15 @@
-"""Progress, not perfection: momentum, streaks and growth drawn from the user's own history."""
+"""Progress, not perfection: days this week, growth since the start, streaks only when positive."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from skill.coach import progression
 from skill.coach.state import Goal, UserState
 
-MOMENTUM_DAYS = 7
+# A run of days is spoken only from this length: one day is not yet a streak.
+MIN_STREAK = 2
 
 
 @dataclass(frozen=True)
@@ -22,32 +23,35 @@ class Growth:
 
 @dataclass(frozen=True)
 class Progress:
-    """The figures spoken for 'how am I doing'."""
+    """The figures spoken for "how am I doing"."""
 
-    momentum: int
     total_steps: int
+    this_week: tuple[tuple[Goal, int], ...]
     streaks: tuple[tuple[Goal, int], ...]
     growths: tuple[tuple[Goal, Growth], ...]
     done_today: int
 
-
-def momentum(state: UserState, today: date) -> int:
-    """Steps done across all goals in the last seven days, today included."""
-    first = today - timedelta(days=MOMENTUM_DAYS - 1)
-    return sum(len(g.entries_between(first, today)) for g in state.goals)
+    @property
+    def days_this_week(self) -> int:
+        """Steps done this week, all goals together."""
+        return sum(days for _, days in self.this_week)
 
 
 def growth(goal: Goal) -> Growth | None:
     """The growth since the goal started, or None if the step is not bigger than at the start."""
-    start_size = goal.spec.ladder[goal.start_rung]
-    if goal.size <= start_size:
+    if goal.size <= goal.start_size:
         return None
-    return Growth(start_size, goal.size, goal.started_on)
+    return Growth(goal.start_size, goal.size, goal.started_on)
 
 
-def progress(state: UserState, today: date) -> Progress:
+def progress(state: UserState, today: date, first_weekday: int) -> Progress:
     """Everything the progress answer draws on; streaks and growth only where positive."""
-    streaks = tuple((g, s) for g in state.goals if (s := progression.streak(g, today)) > 0)
+    week = tuple((g, progression.done_in_week(g, today, first_weekday)) for g in state.goals)
+    streaks = tuple(
+        (g, s)
+        for g in state.goals
+        if (s := progression.streak(g, today, first_weekday)) >= MIN_STREAK
+    )
     growths = tuple((g, gr) for g in state.goals if (gr := growth(g)) is not None)
-    done_today = sum(1 for g in state.goals if g.entry_on(today) is not None)
-    return Progress(momentum(state, today), state.total_steps, streaks, growths, done_today)
+    done_today = sum(1 for g in state.goals if g.done_on(today))
+    return Progress(state.total_steps, week, streaks, growths, done_today)

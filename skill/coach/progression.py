@@ -1,7 +1,11 @@
-"""How one goal's step grows, shrinks and is completed: the kaizen ladder rules.
+"""How one goal's step grows, shrinks and is completed: the kaizen rules, as pure functions.
 
-Every function is pure: it takes a goal and the user's local day and returns a new goal plus
-what happened, so the same rules serve every handler, the tests and the property checks.
+Growth is offered, never imposed: after a week at a size with most scheduled days done and
+none felt hard, the coach may *offer* the next rung; only a yes (or the person asking for
+more) grows it, at most one rung a day. Down is never all-or-nothing: "too hard" moves one rung
+down at once; two hard marks in a week, or a week of misses, move down again, through the
+first rung to the starter; the smaller size stays until the person grows it. Every function
+takes a goal and the person's local day and returns a new goal plus what happened.
 """
 
 from __future__ import annotations
@@ -10,16 +14,31 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
-from skill.coach.areas import Cadence
-from skill.coach.state import HISTORY_DAYS, Entry, Goal, Rating, period_length, period_start
+from skill.coach.areas import STARTER
+from skill.coach.state import (
+    HARD_MEMORY,
+    KEPT_CHANGES,
+    Goal,
+    Rating,
+    SizeChange,
+    Why,
+    week_start,
+)
 
-MISSES_BEFORE_STEP_DOWN = 2
+WEEK = timedelta(days=7)
+# A good week for a daily step: most of the last seven days done.
+GOOD_WEEK_DAYS = 5
+# Hard marks in a week (a "hard" rating, or "too hard") that move the step down again.
+HARD_MARKS_TO_EASE = 2
+# Away this long, and the step restarts small (and the return is celebrated).
+AWAY = timedelta(days=14)
 
 
 class Adjustment(StrEnum):
-    """The result of asking for a smaller or bigger step."""
+    """What asking for a smaller or bigger step did."""
 
     STEPPED_DOWN = "stepped_down"
+    GROWTH_UNDONE = "growth_undone"
     SMALLER_TODAY = "smaller_today"
     ALREADY_SMALLEST = "already_smallest"
     STEPPED_UP = "stepped_up"
@@ -28,199 +47,253 @@ class Adjustment(StrEnum):
 
 
 class RatingResult(StrEnum):
-    """The result of saying how today's step felt."""
+    """What saying how today's step felt did."""
 
     NOT_DONE = "not_done"
     NOTED = "noted"
     NOTED_HARD = "noted_hard"
-    STEPPED_UP = "stepped_up"
     STEPPED_DOWN = "stepped_down"
     GROWTH_UNDONE = "growth_undone"
 
 
 @dataclass(frozen=True)
 class Completion:
-    """What a completion did: the size done, and whether the step grew for next time."""
+    """What a completion did: whether it was already done today, and the rung done."""
 
     already: bool
-    size: int
-    grew: bool
+    rung: int
 
 
-def prune(goal: Goal, today: date) -> Goal:
-    """Drop history older than a year so stored state stays small."""
-    oldest = today - timedelta(days=HISTORY_DAYS)
-    entries = tuple(e for e in goal.entries if e.day > oldest)
-    skipped = tuple(d for d in goal.skipped if d > oldest)
-    if len(entries) == len(goal.entries) and len(skipped) == len(goal.skipped):
-        return goal
-    return replace(goal, entries=entries, skipped=skipped)
+@dataclass(frozen=True)
+class GrowthOffer:
+    """A growth the coach may offer: how the week went, and the size it would grow to."""
+
+    days_done: int
+    rung: int
+    next_rung: int
 
 
-def catch_up(goal: Goal, today: date) -> tuple[Goal, bool]:
-    """Judge the scheduled periods that ended since the last visit.
-
-    Two missed periods in a row (since the goal started or last changed) move one rung down,
-    never below the first and never more than once, however long the person was away: coming
-    back should feel like a welcome, not a bill.
-    """
-    cadence = goal.spec.cadence
-    length = period_length(cadence)
-    last_start = period_start(today, cadence) - length
-    last_end = last_start + length - timedelta(days=1)
-    if goal.checked_through is not None and last_end <= goal.checked_through:
-        return goal, False
-    bound = goal.started_on if goal.changed_on is None else max(goal.started_on, goal.changed_on)
-    missed = 0
-    start = last_start
-    while start >= bound and missed < MISSES_BEFORE_STEP_DOWN and not period_met(goal, start):
-        missed += 1
-        start -= length
-    goal = replace(goal, checked_through=last_end)
-    if missed >= MISSES_BEFORE_STEP_DOWN and goal.rung > 0 and goal.changed_on != today:
-        return _rung_down(goal, today), True
-    return goal, False
-
-
-def period_met(goal: Goal, start: date) -> bool:
-    """Whether the scheduled period starting at `start` was done.
-
-    A week counts when it holds as many completions as the smallest target in force that week,
-    so a mid-week change of target never turns a good week into a miss.
-    """
-    length = period_length(goal.spec.cadence)
-    entries = goal.entries_between(start, start + length - timedelta(days=1))
-    if not entries:
-        return False
-    if goal.spec.cadence is Cadence.DAILY:
-        return True
-    return len(entries) >= min(e.size for e in entries)
+# -- completing ---------------------------------------------------------------------------
 
 
 def complete(goal: Goal, today: date) -> tuple[Goal, Completion]:
-    """Record today's step as done (twice in one day counts once) and grow it if it is time."""
-    existing = goal.entry_on(today)
-    if existing is not None:
-        return goal, Completion(already=True, size=existing.size, grew=False)
-    size = goal.size_on(today)
-    entries = tuple(sorted((*goal.entries, Entry(today, size)), key=lambda e: e.day))
-    goal = prune(replace(goal, entries=entries), today)
-    grew = ready_to_grow(goal, today)
-    if grew:
-        goal = _rung_up(goal, today)
-    return goal, Completion(already=False, size=size, grew=grew)
+    """Record today's step as done; twice in one day counts once."""
+    rung = goal.rung_on(today)
+    if goal.done_on(today):
+        return goal, Completion(already=True, rung=rung)
+    done = replace(goal, done=goal.done.add(today), total_done=goal.total_done + 1)
+    return done, Completion(already=False, rung=rung)
 
 
-def ready_to_grow(goal: Goal, today: date) -> bool:
-    """Grow after `grow_after` consecutive periods all met at this rung, none of them hard."""
-    spec = goal.spec
-    if goal.rung >= spec.top or goal.changed_on == today:
-        return False
-    length = period_length(spec.cadence)
-    target = 1 if spec.cadence is Cadence.DAILY else goal.size
-    start = period_start(today, spec.cadence)
-    for _ in range(spec.grow_after):
-        entries = goal.entries_between(start, start + length - timedelta(days=1))
-        if len(entries) < target:
-            return False
-        if any(e.size != goal.size or e.rating is Rating.HARD for e in entries):
-            return False
-        start -= length
-    return True
+def done_in_week(goal: Goal, today: date, first_weekday: int) -> int:
+    """Days done in the person's current week, today included."""
+    return goal.done.count(week_start(today, first_weekday), today)
 
 
-def rate(goal: Goal, today: date, rating: Rating) -> tuple[Goal, RatingResult]:
-    """Tune the ladder with how today's step felt.
+def week_met(goal: Goal, today: date, first_weekday: int) -> bool:
+    """Whether a weekly step's target for this week is already met."""
+    return goal.weekly and done_in_week(goal, today, first_weekday) >= max(1, goal.size)
 
-    Hard right after a growth undoes it (the step was not ready); two hard ratings in a row at
-    a rung step down; two easy ratings in a row step up. Otherwise the rating is just noted,
-    and a hard rating keeps the step from growing until it feels right.
+
+# -- growing, by consent ------------------------------------------------------------------
+
+
+def growth_offer(goal: Goal, today: date, first_weekday: int) -> GrowthOffer | None:
+    """The growth the coach may offer today, or None.
+
+    Offered after a week at this size (daily: five of the last seven days done; weekly: this
+    week's target met), with nothing felt hard in that time, never twice in a week, and not
+    while an earlier offer's week of waiting runs.
     """
-    entry = goal.entry_on(today)
-    if entry is None:
-        return goal, RatingResult.NOT_DONE
-    entries = tuple(replace(e, rating=rating) if e.day == today else e for e in goal.entries)
-    goal = replace(goal, entries=entries)
-    earlier = [e for e in goal.entries if e.day < today]
-    previous = earlier[-1] if earlier else None
-    same_in_a_row = (
-        previous is not None and previous.rating is rating and previous.size == entry.size
-    )
-    if rating is Rating.HARD:
-        if goal.changed_on == today and goal.rung > 0 and entry.size < goal.size:
-            return replace(goal, rung=goal.rung - 1), RatingResult.GROWTH_UNDONE
-        if same_in_a_row and entry.size == goal.size and goal.rung > 0 and goal.changed_on != today:
-            return _rung_down(goal, today), RatingResult.STEPPED_DOWN
-        return goal, RatingResult.NOTED_HARD
-    can_grow = goal.rung < goal.spec.top and goal.changed_on != today
-    if rating is Rating.EASY and same_in_a_row and entry.size == goal.size and can_grow:
-        return _rung_up(goal, today), RatingResult.STEPPED_UP
-    return goal, RatingResult.NOTED
-
-
-def smaller_version(goal: Goal, today: date) -> int | None:
-    """A smaller step for today only: the rung below, or half the first rung; None if none."""
-    if goal.spec.cadence is Cadence.WEEKLY:
+    if goal.rung >= goal.spec.top:
         return None
-    size = goal.size_on(today)
-    below = [s for s in goal.spec.ladder if s < size]
-    if below:
-        return below[-1]
-    half = max(1, goal.spec.ladder[0] // 2)
-    return half if half < size else None
+    if goal.offer_after is not None and today < goal.offer_after:
+        return None
+    if goal.grown_on is not None and today - goal.grown_on < WEEK:
+        return None
+    since = goal.changed_on or goal.started_on
+    if goal.weekly:
+        start = week_start(today, first_weekday)
+        if since > start or not week_met(goal, today, first_weekday):
+            return None
+        days = done_in_week(goal, today, first_weekday)
+    else:
+        start = today - timedelta(days=6)
+        if since > start:
+            return None
+        days = goal.done.count(start, today)
+        if days < GOOD_WEEK_DAYS:
+            return None
+    if goal.hard_since(start):
+        return None
+    return GrowthOffer(days, goal.rung, goal.rung + 1)
 
 
-def skip(goal: Goal, today: date) -> tuple[Goal, int | None]:
-    """Note a skipped day, kindly, and offer a smaller version of today's step if there is one."""
-    if today not in goal.skipped:
-        goal = prune(replace(goal, skipped=(*goal.skipped, today)), today)
-    return goal, smaller_version(goal, today)
+def offered(goal: Goal, today: date) -> Goal:
+    """The offer was made: the next one waits a week, whatever the answer (or silence)."""
+    return replace(goal, offer_after=today + WEEK)
 
 
-def take_smaller_today(goal: Goal, today: date, size: int) -> Goal:
-    """Use a smaller step for today only; the ladder itself is unchanged."""
-    return replace(goal, easier_on=today, easier_size=size)
-
-
-def make_smaller(goal: Goal, today: date) -> tuple[Goal, Adjustment]:
-    """'Too hard': one rung down now, or, if that is not possible today, a smaller step today."""
-    if goal.rung > 0 and goal.changed_on != today:
-        return _rung_down(goal, today), Adjustment.STEPPED_DOWN
-    smaller = smaller_version(goal, today)
-    if smaller is None:
-        return goal, Adjustment.ALREADY_SMALLEST
-    return take_smaller_today(goal, today, smaller), Adjustment.SMALLER_TODAY
-
-
-def make_bigger(goal: Goal, today: date) -> tuple[Goal, Adjustment]:
-    """'Too easy': one rung up now, unless at the top or the step already changed today."""
+def grow(goal: Goal, today: date) -> tuple[Goal, Adjustment]:
+    """One rung up now (a yes to an offer, or "let's go bigger"), at most one rung a day."""
     if goal.rung >= goal.spec.top:
         return goal, Adjustment.AT_TOP
     if goal.changed_on == today:
         return goal, Adjustment.NOT_TODAY
-    return _rung_up(goal, today), Adjustment.STEPPED_UP
+    grown = _changed(goal, today, goal.rung + 1, Why.GREW)
+    return replace(grown, grown_on=today, offer_after=today + WEEK), Adjustment.STEPPED_UP
 
 
-def streak(goal: Goal, today: date) -> int:
-    """Scheduled periods met in a row, ending with this one (if met) or the one before."""
-    cadence = goal.spec.cadence
-    length = period_length(cadence)
-    start = period_start(today, cadence)
-    if not period_met(goal, start):
-        start -= length
+# -- easing, never all-or-nothing ---------------------------------------------------------
+
+
+def too_hard(goal: Goal, today: date) -> tuple[Goal, Adjustment]:
+    """ "Too hard": one rung down now (through the first rung to the starter).
+
+    A growth made today is simply undone. If the step already changed today, today's step
+    becomes one rung smaller for today only. The mark counts toward "hard twice in a week".
+    """
+    goal = _marked_hard(goal, today)
+    if goal.changed_on == today and _last_why(goal) is Why.GREW:
+        return _changed(goal, today, goal.rung - 1, Why.TOO_HARD), Adjustment.GROWTH_UNDONE
+    if goal.rung > STARTER and goal.changed_on != today:
+        return _changed(goal, today, goal.rung - 1, Why.TOO_HARD), Adjustment.STEPPED_DOWN
+    rung_today = goal.rung_on(today)
+    if rung_today > STARTER:
+        return replace(goal, easier_on=today, easier_rung=rung_today - 1), Adjustment.SMALLER_TODAY
+    return goal, Adjustment.ALREADY_SMALLEST
+
+
+def rate(goal: Goal, today: date, rating: Rating) -> tuple[Goal, RatingResult]:
+    """Take in how today's step felt. Only "hard" changes anything.
+
+    Hard right after a growth undoes it (the step was not ready); a second hard mark in a week
+    moves one rung down. Easy and about right are noted (growth still waits for a yes).
+    """
+    if not goal.done_on(today):
+        return goal, RatingResult.NOT_DONE
+    if rating is not Rating.HARD:
+        return goal, RatingResult.NOTED
+    goal = _marked_hard(goal, today)
+    if goal.changed_on == today and _last_why(goal) is Why.GREW and goal.rung > STARTER:
+        return _changed(goal, today, goal.rung - 1, Why.HARD_TWICE), RatingResult.GROWTH_UNDONE
+    if (
+        _hard_marks_counting(goal, today) >= HARD_MARKS_TO_EASE
+        and goal.rung > STARTER
+        and goal.changed_on != today
+    ):
+        return _changed(goal, today, goal.rung - 1, Why.HARD_TWICE), RatingResult.STEPPED_DOWN
+    return goal, RatingResult.NOTED_HARD
+
+
+def catch_up(goal: Goal, today: date, first_weekday: int) -> tuple[Goal, bool]:
+    """A whole week of misses at this size moves one rung down (once a week at most)."""
+    if goal.rung <= STARTER or goal.changed_on == today:
+        return goal, False
+    since = goal.changed_on or goal.started_on
+    if goal.weekly:
+        last_week = week_start(today, first_weekday) - WEEK
+        missed = (
+            since <= last_week and goal.done.count(last_week, last_week + WEEK - timedelta(1)) == 0
+        )
+    else:
+        first = today - WEEK
+        missed = since <= first and goal.done.count(first, today - timedelta(days=1)) == 0
+    if not missed:
+        return goal, False
+    return _changed(goal, today, goal.rung - 1, Why.MISSED_WEEK), True
+
+
+def restart(goal: Goal, today: date) -> Goal:
+    """Back after two weeks or more: half the size or the first rung, whichever is smaller."""
+    spec = goal.spec
+    rung = min(spec.rung_at_most(goal.size // 2), 1, goal.rung)
+    restarted = _changed(goal, today, rung, Why.RESTARTED) if rung != goal.rung else goal
+    return replace(restarted, offer_after=None, easier_on=None, easier_rung=0)
+
+
+def starter_today(goal: Goal, today: date) -> Goal:
+    """Today's step is the starter (after a skip, the kindest step that still counts)."""
+    return replace(goal, easier_on=today, easier_rung=STARTER)
+
+
+def can_offer_starter(goal: Goal, today: date) -> bool:
+    """Whether a skipped day could still be met with the starter (it is smaller than today's)."""
+    return not goal.weekly and goal.rung_on(today) > STARTER
+
+
+# -- asking, and looking back -------------------------------------------------------------
+
+
+def should_ask_feeling(goal: Goal, today: date) -> bool:
+    """Ask "how did it feel?" about once a week per goal, and after every change of size."""
+    if goal.asked_on is None:
+        return True
+    if goal.changed_on is not None and goal.changed_on > goal.asked_on:
+        return True
+    return today - goal.asked_on >= WEEK
+
+
+def asked_feeling(goal: Goal, today: date) -> Goal:
+    """ "How did it feel?" was asked today."""
+    return replace(goal, asked_on=today)
+
+
+def streak(goal: Goal, today: date, first_weekday: int) -> int:
+    """Scheduled periods done in a row, ending today (if done) or the period before."""
+    if goal.weekly:
+        start = week_start(today, first_weekday)
+        target = max(1, goal.size)
+        if goal.done.count(start, today) < target:
+            start -= WEEK
+        count = 0
+        while goal.done.count(start, start + WEEK - timedelta(days=1)) >= target:
+            count += 1
+            start -= WEEK
+        return count
+    day = today if goal.done_on(today) else today - timedelta(days=1)
     count = 0
-    oldest = goal.entries[0].day if goal.entries else today
-    while start >= period_start(oldest, cadence) and period_met(goal, start):
+    while goal.done_on(day):
         count += 1
-        start -= length
+        day -= timedelta(days=1)
     return count
 
 
-def _rung_up(goal: Goal, today: date) -> Goal:
-    return replace(goal, rung=goal.rung + 1, changed_on=today, easier_on=None, easier_size=0)
+def changes_between(goal: Goal, first: date, last: date) -> tuple[SizeChange, ...]:
+    """The size changes made from `first` to `last`."""
+    return tuple(c for c in goal.changes if first <= c.day <= last)
 
 
-def _rung_down(goal: Goal, today: date) -> Goal:
+# -- helpers ------------------------------------------------------------------------------
+
+
+def _changed(goal: Goal, today: date, rung: int, why: Why) -> Goal:
+    rung = max(STARTER, min(rung, goal.spec.top))
+    changes = (*goal.changes, SizeChange(today, rung, why))[-KEPT_CHANGES:]
     return replace(
-        goal, rung=max(0, goal.rung - 1), changed_on=today, easier_on=None, easier_size=0
+        goal, rung=rung, changed_on=today, changes=changes, easier_on=None, easier_rung=0
     )
+
+
+def _last_why(goal: Goal) -> Why | None:
+    return goal.changes[-1].why if goal.changes else None
+
+
+def _marked_hard(goal: Goal, today: date) -> Goal:
+    kept = tuple(d for d in goal.hard_days if today - d < HARD_MEMORY and d != today)
+    return replace(goal, hard_days=(*kept, today))
+
+
+def _hard_marks_counting(goal: Goal, today: date) -> int:
+    """Hard marks this week that have not yet moved the step down.
+
+    A "too hard" moves down at once and its mark counts toward the next move; a move made by
+    two hard marks uses them up.
+    """
+    first = today - timedelta(days=6)
+    last = goal.changes[-1] if goal.changes else None
+    if last is not None and last.why is Why.HARD_TWICE:
+        first = max(first, last.day + timedelta(days=1))
+    elif last is not None and last.why in (Why.TOO_HARD, Why.MISSED_WEEK, Why.RESTARTED):
+        first = max(first, last.day)
+    return goal.hard_since(first)

@@ -1,4 +1,9 @@
-"""The user's kaizen state as frozen values: goals, their history, and what was last said."""
+"""The user's kaizen state as frozen values: goals, their compact history, and bookkeeping.
+
+What is kept is what the rules need and no more: done days as a bitmap (`days.Days`), the last
+few size changes, the days a step felt hard this fortnight, and running counts. Nothing about
+how a person feels about their life is stored; a "hard" mark is about the step's size.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from skill.coach.areas import CUSTOM, Area, Cadence, area_of
+from skill.coach.areas import CUSTOM, STARTER, Area, Cadence, Unit, area_of
+from skill.coach.days import Days
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MAX_GOALS = 3
-# History older than this is dropped, so a year of daily use stays a few kilobytes.
-HISTORY_DAYS = 366
+# Size changes kept per goal: enough for a look back and "since you started"; bounded for cost.
+KEPT_CHANGES = 12
+# Hard marks are judged over a week; a fortnight also covers last week's look back.
+HARD_MEMORY = timedelta(days=14)
 
 
 class Rating(StrEnum):
@@ -22,35 +30,52 @@ class Rating(StrEnum):
     HARD = "HARD"
 
 
+class Why(StrEnum):
+    """Why a step's size changed: the rules that count hard marks need to know."""
+
+    GREW = "grew"  # the person said yes to growing, or asked for bigger
+    TOO_HARD = "too_hard"  # "that's too hard"
+    HARD_TWICE = "hard_twice"  # a second hard mark in a week (or hard right after growing)
+    MISSED_WEEK = "missed_week"  # a whole week without the step
+    RESTARTED = "restarted"  # back after two weeks or more away
+
+
 @dataclass(frozen=True)
-class Entry:
-    """One completed step: the local day, the size done, and how it felt (if said)."""
+class SizeChange:
+    """One change of a goal's size: the day, the new size's rung, and why."""
 
     day: date
-    size: int
-    rating: Rating | None = None
+    rung: int
+    why: Why
 
 
 @dataclass(frozen=True)
 class Goal:
     """One active goal and its bounded history.
 
-    `changed_on` is the day of the last rung change (at most one a day); `checked_through` is
-    the last day whose misses were already judged, so a miss is never counted twice;
-    `easier_on`/`easier_size` hold a smaller version of the step for that day only.
+    `rung` 0 is the starter; rung n >= 1 is the area's n-th size. `changed_on` is the day of the
+    last rung change (at most one a day), `grown_on` the last growth (at most one a week unless
+    asked for), `offer_after` the first day a growth may be offered again, `asked_on` the day
+    "how did it feel?" was last asked. `easier_on`/`easier_rung` hold a smaller version of the
+    step for that day only.
     """
 
     area: str
     rung: int
     started_on: date
-    start_rung: int = 0
+    start_size: int
     custom_name: str | None = None
-    entries: tuple[Entry, ...] = ()
-    skipped: tuple[date, ...] = ()
+    unit: Unit | None = None
+    done: Days = field(default_factory=Days)
+    total_done: int = 0
+    changes: tuple[SizeChange, ...] = ()
+    hard_days: tuple[date, ...] = ()
     changed_on: date | None = None
-    checked_through: date | None = None
+    grown_on: date | None = None
+    offer_after: date | None = None
+    asked_on: date | None = None
     easier_on: date | None = None
-    easier_size: int = 0
+    easier_rung: int = 0
 
     @property
     def key(self) -> str:
@@ -61,50 +86,54 @@ class Goal:
 
     @property
     def spec(self) -> Area:
-        """The area (ladder and cadence) this goal climbs."""
-        return area_of(self.area)
+        """The area (ladder, unit and cadence) this goal climbs."""
+        return area_of(self.area, self.unit)
 
     @property
     def size(self) -> int:
-        """The size of the current rung."""
-        return self.spec.ladder[self.rung]
+        """The size of the current rung (0 at the starter)."""
+        return self.spec.size(self.rung)
+
+    @property
+    def weekly(self) -> bool:
+        """Whether the step is N times a week rather than daily."""
+        return self.spec.cadence is Cadence.WEEKLY
+
+    def rung_on(self, day: date) -> int:
+        """The rung for a day: the smaller version if one was chosen for it."""
+        return self.easier_rung if self.easier_on == day else self.rung
 
     def size_on(self, day: date) -> int:
-        """The step size for a day: the smaller version if one was chosen for it."""
-        if self.easier_on == day:
-            return self.easier_size
-        return self.size
+        """The step size for a day."""
+        return self.spec.size(self.rung_on(day))
 
-    def entry_on(self, day: date) -> Entry | None:
-        """The completion on a day, if any."""
-        for entry in reversed(self.entries):
-            if entry.day == day:
-                return entry
-            if entry.day < day:
-                break
-        return None
+    def done_on(self, day: date) -> bool:
+        """Whether the step was done that day."""
+        return self.done.has(day)
 
-    def entries_between(self, first: date, last: date) -> tuple[Entry, ...]:
-        """Completions from `first` to `last`, both included."""
-        return tuple(e for e in self.entries if first <= e.day <= last)
+    def hard_since(self, first: date) -> int:
+        """Days from `first` on when the step was rated hard or said to be too hard."""
+        return sum(1 for day in self.hard_days if day >= first)
 
 
 @dataclass(frozen=True)
 class Reminder:
-    """The user's one daily reminder, as set through Alexa: its alert token and local time."""
+    """The user's one daily reminder as set through Alexa: token, local time, zone, words."""
 
     token: str
     at: time
     zone: str
+    text: str | None = None  # what it says; None when unknown (then it is refreshed)
 
 
 @dataclass(frozen=True)
 class UserState:
-    """Everything stored for one user. `spoken` remembers the last variant of each phrase.
+    """Everything stored for one user.
 
-    `time_zone` is the device's zone as last read from Alexa, trusted until
-    `time_zone_until`; `permissions` lists the scopes the user granted, as the last
-    permission event said (None: no event yet).
+    `time_zone` is the device's zone as last read from Alexa, trusted until `time_zone_until`;
+    `permissions` lists the scopes the user granted, as the last permission event said (None:
+    no event yet). `reviewed_week` is the first day of the last week whose look back was
+    offered, so it is offered once a week.
     """
 
     goals: tuple[Goal, ...] = ()
@@ -115,7 +144,7 @@ class UserState:
     time_zone_until: datetime | None = None
     reminder: Reminder | None = None
     permissions: tuple[str, ...] | None = None
-    spoken: tuple[tuple[str, int], ...] = field(default=())
+    reviewed_week: date | None = None
     schema: int = SCHEMA_VERSION
 
     @property
@@ -132,18 +161,31 @@ class UserState:
         return replace(self, goals=tuple(goal if g.key == goal.key else g for g in self.goals))
 
 
+def new_goal(
+    area: str, today: date, custom_name: str | None = None, unit: Unit | None = None
+) -> Goal:
+    """A goal starting today at its first rung."""
+    spec = area_of(area, unit)
+    return Goal(
+        area=area,
+        rung=1,
+        started_on=today,
+        start_size=spec.size(1),
+        custom_name=custom_name,
+        unit=unit if area == CUSTOM else None,
+    )
+
+
 def normalise_name(name: str) -> str:
     """Lower-case, single-spaced words: how custom goal names are compared."""
     return " ".join(name.lower().split())
 
 
-def period_start(day: date, cadence: Cadence) -> date:
-    """First day of the scheduled period holding `day` (the day, or its Monday)."""
-    if cadence is Cadence.WEEKLY:
-        return day - timedelta(days=day.weekday())
-    return day
+def week_start(day: date, first_weekday: int) -> date:
+    """The first day of the week holding `day` (`first_weekday`: 0 Monday ... 6 Sunday)."""
+    return day - timedelta(days=(day.weekday() - first_weekday) % 7)
 
 
-def period_length(cadence: Cadence) -> timedelta:
-    """How long one scheduled period lasts."""
-    return timedelta(days=7 if cadence is Cadence.WEEKLY else 1)
+def is_starter(goal: Goal) -> bool:
+    """Whether the goal is at its starter rung."""
+    return goal.rung == STARTER

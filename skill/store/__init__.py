@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 from skill.store.base import (
     Record,
+    RecordDeleted,
     Store,
     StoreError,
     StoreUnavailable,
@@ -14,9 +15,12 @@ from skill.store.base import (
     update,
     user_key,
 )
+from skill.store.codec import CorruptState
 
 __all__ = [
+    "CorruptState",
     "Record",
+    "RecordDeleted",
     "Store",
     "StoreError",
     "StoreUnavailable",

@@ -32,6 +32,10 @@ class VersionConflict(StoreError):
     """Someone else wrote this user's record since it was read."""
 
 
+class RecordDeleted(StoreError):
+    """The user's record was deleted while this turn was changing it: nothing is written."""
+
+
 @dataclass(frozen=True)
 class Record:
     """A user's state and the version it was stored with."""
@@ -77,10 +81,16 @@ def update(
     the same object when nothing needs writing) and a result. It must be pure, because it may
     run more than once.
     """
+    existed = False
     for attempt in range(MAX_ATTEMPTS):
         if attempt:
             time.sleep(random.uniform(0, min(BACKOFF_CAP, 0.005 * 2**attempt)))
         record = store.load(key)
+        if record is None and existed:
+            # Deleted since this turn first read it ("delete my data" on another device):
+            # writing now would bring back a person who just asked to be forgotten.
+            raise RecordDeleted(key)
+        existed = existed or record is not None
         current = record.state if record else None
         new_state, result = change(current)
         if new_state is None or new_state is current:

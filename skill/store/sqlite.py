@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -29,6 +30,10 @@ class SqliteStore:
 
     Each thread gets its own connection (SQLite connections are not shared across threads);
     a short busy timeout turns a locked file into StoreUnavailable instead of a hung request.
+    No connection is opened on a file this process may not write: SQLite would open it
+    read-only without saying so, and share that read-only view of the WAL's shared memory with
+    every other connection in the process, so no write would succeed even after the file is
+    fixed. A store on a read-only file answers StoreUnavailable until it is writable again.
     """
 
     def __init__(self, path: str | Path, busy_timeout: float = 2.0) -> None:
@@ -40,9 +45,9 @@ class SqliteStore:
         self._prepared = False
 
     def _connection(self) -> sqlite3.Connection:
-        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
-        if connection is not None:
-            return connection
+        mine: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if mine is not None:
+            return mine
         # Threads open their connections one at a time, and only the first sets the file up:
         # switching to WAL takes an exclusive lock that SQLite does not wait for, so threads
         # opening a fresh file together (a webservice's first requests) failed with "database
@@ -50,6 +55,7 @@ class SqliteStore:
         with self._lock:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._check_writable()
                 connection = sqlite3.connect(
                     self.path,
                     timeout=self._busy_timeout,
@@ -69,17 +75,33 @@ class SqliteStore:
         self._local.connection = connection
         return connection
 
+    def _check_writable(self) -> None:
+        """Refuse to open a database file (or its WAL files) this process may not write."""
+        for name in ("", "-wal", "-shm"):
+            file = self.path.with_name(self.path.name + name)
+            if file.exists() and not os.access(file, os.W_OK, effective_ids=True):
+                raise StoreUnavailable(f"sqlite open failed: {file.name} is read-only")
+
+    @staticmethod
+    def _reopens(error: sqlite3.Error) -> bool:
+        code = getattr(error, "sqlite_errorcode", None)
+        return isinstance(code, int) and code & 0xFF in _REOPEN_AFTER
+
+    def _drop_connection(self) -> None:
+        """Close this thread's connection; it opens a new one when it next needs it."""
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            return
+        self._local.connection = None
+        with self._lock:
+            if connection in self._connections:
+                self._connections.remove(connection)
+        connection.close()
+
     def _unavailable(self, what: str, error: sqlite3.Error) -> StoreUnavailable:
         """The error to raise; a connection that cannot recover is dropped to be reopened."""
-        code = getattr(error, "sqlite_errorcode", None)
-        if isinstance(code, int) and code & 0xFF in _REOPEN_AFTER:
-            connection = getattr(self._local, "connection", None)
-            if connection is not None:
-                self._local.connection = None
-                with self._lock:
-                    if connection in self._connections:
-                        self._connections.remove(connection)
-                connection.close()
+        if self._reopens(error):
+            self._drop_connection()
         return StoreUnavailable(f"sqlite {what} failed: {error}")
 
     def load(self, key: str) -> Record | None:
@@ -100,13 +122,10 @@ class SqliteStore:
         """Insert a new row, or update it only where the version is still `expected_version`."""
         text = codec.dumps(state)
         try:
-            connection = self._connection()
             if expected_version is None:
-                connection.execute(
-                    "INSERT INTO users (key, version, state) VALUES (?, 1, ?)", (key, text)
-                )
+                self._write("INSERT INTO users (key, version, state) VALUES (?, 1, ?)", (key, text))
                 return 1
-            cursor = connection.execute(
+            cursor = self._write(
                 "UPDATE users SET version = version + 1, state = ? WHERE key = ? AND version = ?",
                 (text, key, expected_version),
             )
@@ -121,9 +140,25 @@ class SqliteStore:
     def delete(self, key: str) -> None:
         """Remove the user's row."""
         try:
-            self._connection().execute("DELETE FROM users WHERE key = ?", (key,))
+            self._write("DELETE FROM users WHERE key = ?", (key,))
         except sqlite3.Error as error:
             raise self._unavailable("delete", error) from error
+
+    def _write(self, sql: str, parameters: tuple[object, ...]) -> sqlite3.Cursor:
+        """Run one write; on a connection SQLite keeps read-only (or broken), reopen once.
+
+        A connection that only read while the file was not writable is still read-only after
+        the file is fixed, and would fail its first write; a fresh one succeeds.
+        """
+        try:
+            return self._connection().execute(sql, parameters)
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.Error as error:
+            if not self._reopens(error):
+                raise
+            self._drop_connection()
+            return self._connection().execute(sql, parameters)
 
     def healthy(self) -> bool:
         """Whether the file can be read right now."""
