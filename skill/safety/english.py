@@ -82,7 +82,8 @@ _NOT_WANTING_TO_BE_HERE = (
     r"\bshould not (even )?be here\b",
     r"\b(will not|not going to|may not) be alive\b|\bnot be alive (much longer|tomorrow|next)",
     r"\b(done|finished|through) (with )?(being alive|living)\b|\bdone living\b",
-    r"\b(keep|go) on living\b|\bliving is (pointless|meaningless)\b|\bno meaning (for me|anymore)\b",
+    r"\b(keep|go) on living\b|\bliving is (pointless|meaningless)\b",
+    r"\bno meaning (for me|anymore)\b",
     r"\bcan not (live|cope) with (this|the) pain\b|\bcan not cope with (being alive|living)\b",
     r"\btoo much to (keep )?(living|live|go on)\b|\b(alive|living) (feels|is) unbearable\b",
     r"\bnot want to survive\b|\bthere will not be a (me|next week for me)\b",
@@ -102,7 +103,8 @@ _HOPELESS = (
     r"\b(nothing|things|it) (will|is|are) (ever |never )?(going to )?(ever )?get better\b",
     r"\bnever (going to )?get better\b",
     r"\b(no|see a|only) way out\b",
-    r"\bnothing (left )?to live for\b|\bnothing (left )?worth (living|staying alive|being alive) for\b",
+    r"\bnothing (left )?to live for\b",
+    r"\bnothing (left )?worth (living|staying alive|being alive) for\b",
     r"\b(lost|no|lost all|losing) (the )?will to live\b",
     r"\bgive?n? up on (life|living)\b|\bgave up on (life|living)\b",
     r"\bpoint (of|in) (me )?(living|being alive|existing|staying alive)\b",
@@ -135,7 +137,8 @@ _BURDEN = (
 )
 
 _DISAPPEAR = (
-    r"\b(want to|wish i could|going to|would like to) (just )?(disappear|vanish|evaporate|fade away)"
+    r"\b(want to|wish i could|going to|would like to) (just )?"
+    r"(disappear|vanish|evaporate|fade away)"
     r"\b(?! (into|for a|for an|until|from work))",
     r"\bdisappear (forever|for good|and never|off the face)\b",
     r"\bmake myself disappear\b",
@@ -158,7 +161,8 @@ _TRAPPED = (
     r"\b(hurts|painful|torture|unbearable)( so much)?( just)? (to be|being) alive\b",
     r"\bbeing alive (hurts|is torture|is unbearable|is too much)\b",
     r"\bcan not (bear|handle|stand|take) (being alive|living|life|another day)\b",
-    r"\b(death|dying) (seems|is|looks|feels) like the (only|best) (way|exit|option|answer|escape)\b",
+    r"\b(death|dying) (seems|is|looks|feels) like the (only|best) "
+    r"(way|exit|option|answer|escape)\b",
     r"\bonly (way|exit|escape)\b.*\b(die|dead|death|dying)\b",
     r"\b(stops|ends|will stop|will end) (is )?if i am dead\b",
     r"\bexcept dying\b|\bno escape\b",
@@ -203,7 +207,8 @@ _PLAN = (
     r"\bwill not be (around|here) (much longer|for long|anymore)\b",
     r"\bnot (going to )?be (here|around) much longer\b",
     r"\bmade my will\b|\baffairs in order\b",
-    r"\bthinking (about|of) jumping\b|(?<!bungee )\bjump (off|from) (a|the|my)\b|\bjump in front of\b",
+    r"\bthinking (about|of) jumping\b|\bjump in front of\b",
+    r"(?<!bungee )\bjump (off|from) (a|the|my)\b",
 )
 
 _GOODBYE = (
@@ -247,14 +252,16 @@ _WISH = re.compile(
     r"can not|tired of|done|take them all|make it happen|go through with)\b"
 )
 _NOT_MINE = re.compile(
-    r"\bdying (to|for)\b|\bdying (my|her|his|their) hair\b|\brather die than\b|\bdie for (a|an|some|that|this)\b|\bdied laughing\b|\bto death\b|"
+    r"\bdying (to|for)\b|\bdying (my|her|his|their) hair\b|\brather die than\b|"
+    r"\bdie for (a|an|some|that|this)\b|\bdied laughing\b|\bto death\b|"
     r"\bdeath of me\b|\bdead (tired|serious|end|on my feet|set|beat|quiet|easy|on time)\b|"
     r"\b(phone|battery|car|headphones|plants?|houseplants|laptop|tv|flowers|garden|conversation|"
     r"party|streak|motivation|muscles|legs|arms|feet) (\w+ )?(is |are |has |have |just |already )?"
     r"(dying|died|dead)\b|\bdyeing\b|\bdeadline\b|\bdeadlift\b|"
     r"\b(dad|father|mom|mother|mum|uncle|aunt|brother|sister|friend|grandma|grandmother|grandpa|"
     r"grandfather|husband|wife|partner|son|daughter|dog|cat|neighbou?r|cousin|colleague|coworker|"
-    r"boss|nan|gran|granddad|he|she|they|someone|people)( \w+)? (died|dies|is dying|passed|was killed|"
+    r"boss|nan|gran|granddad|he|she|they|someone|people)( \w+)? "
+    r"(died|dies|is dying|passed|was killed|"
     r"took (his|her|their) own life)\b|\bdied (of|from|last|in|when|after|before|years|a)\b|"
     r"\b(his|her|their)( own)? death\b|\bsudden death\b|\bdeath (toll|metal|valley|star)\b"
 )
