@@ -38,7 +38,20 @@ _TENS = {
     "ninety": 90,
 }
 # AMAZON.TIME's own values for vague times of day.
-_PERIODS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_PERIODS = {
+    "morning": "MO",
+    "first thing in the morning": "MO",
+    "first thing": "MO",
+    "afternoon": "AF",
+    "after lunch": "AF",
+    "evening": "EV",
+    "after dinner": "EV",
+    "after work": "EV",
+    "night": "NI",
+    "tonight": "NI",
+    "before bed": "NI",
+    "bedtime": "NI",
+}
 
 
 def parse_number(words: str) -> int | None:
@@ -68,9 +81,26 @@ def parse_number(words: str) -> int | None:
 def parse_time(words: str) -> str | None:
     """'8 am', 'eight thirty pm', '20:15', 'noon', 'morning' -> '08:00', '20:30', 'MO' ..."""
     text = " ".join(words.strip().lower().replace(".", "").split())
-    text = re.sub(r"^(at|the|in the)\s+", "", text)
+    text = re.sub(r"^(at|the|in the|around|about|say|maybe|every|each)\s+", "", text)
+    text = re.sub(
+        r"\s+(probably|please|i think|i guess|works|would be good|is good|ish)$", "", text
+    )
+    text = re.sub(r"^(\w+)s$", lambda m: m.group(1) if m.group(1) in _PERIODS else m.group(0), text)
     if text in _PERIODS:
         return _PERIODS[text]
+    # "half seven" is 7:30 where people say it (UK, Ireland, Australia).
+    text = re.sub(r"^half (?!past|to)", "half past ", text)
+    text = text.replace("twelve noon", "noon").replace(" at night", " pm")
+    text = re.sub(r" in the afternoon$", " pm", text)
+    half = re.fullmatch(r"(half|quarter) (past|to) (.+)", text)
+    if half:
+        base = parse_time(half.group(3))
+        if base is None or ":" not in base:
+            return None
+        at_hour, at_minute = (int(x) for x in base.split(":"))
+        delta = 30 if half.group(1) == "half" else 15
+        total = at_hour * 60 + at_minute + (delta if half.group(2) == "past" else -delta)
+        return f"{total // 60 % 24:02d}:{total % 60:02d}"
     if text in ("noon", "midday"):
         return "12:00"
     if text == "midnight":

@@ -1,23 +1,36 @@
 """Resolves typed words to an intent and slots using the interaction model's own samples.
 
-A small, honest stand-in for Alexa's language understanding: each sample becomes a pattern,
-custom slot values and synonyms resolve to entity-resolution ids, AMAZON.TIME and
-AMAZON.NUMBER are parsed, and anything unmatched is AMAZON.FallbackIntent.
+A small, honest stand-in for Alexa's language understanding, learning only from what Alexa
+learns from (the model's samples, slot values and synonyms):
+
+1. Words of crisis go to SupportIntent first, whatever else they fit (safety first).
+2. While the skill elicits a slot (`Dialog.ElicitSlot`), the slot's own samples are tried
+   first, so a bare "walking" or "8 am" is an answer only when it was asked for.
+3. A sample that fits the words exactly (after fillers like "um" and "okay so" are dropped);
+   custom slot values resolve to entity-resolution ids, AMAZON.TIME and NUMBER are parsed.
+4. Otherwise a naive Bayes guess over the samples' words and word pairs (slot values seen as
+   their type), taken only when most of the words are ones the samples use and the guess is
+   clear: real Alexa generalises from samples with a statistical model, and so does this, a
+   little. Slot values are then found anywhere in the words.
+5. Anything else is AMAZON.FallbackIntent.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from skill.chat.builtin_values import parse_number, parse_time
 from skill.chat.envelope import SlotFill
-from skill.coach.safety import is_crisis
-from skill.handlers.questions import QUESTIONS, Dialog
+from skill.handlers.questions import SlotAnswer
 from skill.interaction import interaction_model
+from skill.safety import is_crisis
 
-# Built-in intents carry Amazon's own utterances; these are the common ones.
+# Built-in intents carry Amazon's own utterances besides ours; these are the common ones.
 BUILT_IN_SAMPLES = {
     "AMAZON.YesIntent": "yes|yeah|yep|sure|ok|okay|yes please|sounds good|please do|go ahead",
     "AMAZON.NoIntent": "no|nope|no thanks|nah|not now|no thank you",
@@ -28,6 +41,64 @@ BUILT_IN_SAMPLES = {
 }
 _INVOCATION_PREFIX = re.compile(
     r"^(alexa )?(ask|tell|open|launch|start) (the )?{name}( to| that| if| for| whether)? ?"
+)
+# Words people put around what they mean; dropped before matching (never the whole utterance).
+_LEADING_FILLERS = re.compile(
+    r"^((um|uh|erm|er|hmm|oh|ooh|well|so|okay|ok|right|hey|hi|alexa|coach|kaizen coach|actually|"
+    r"honestly|like|yeah|anyway|and|but|oof|ugh)\b ?)+"
+)
+_TRAILING_FILLERS = re.compile(
+    r"( \b(please|thanks|thank you|coach|then|now|right|ok|okay|actually|i think|i guess|"
+    r"i suppose|probably|really|honestly|for me|if that's okay|if you can)\b)+$"
+)
+# Slot types whose words the skill takes even when they match no value (a goal the person
+# names); any other custom type's words must be one of its values or synonyms.
+OPEN_SLOT_TYPES = frozenset({"GOAL_AREA"})
+# Words too common to tell intents apart; a guess is judged on the others.
+_COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "i",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
+        "me",
+        "my",
+        "to",
+        "for",
+        "of",
+        "on",
+        "in",
+        "at",
+        "it",
+        "it's",
+        "is",
+        "was",
+        "be",
+        "can",
+        "you",
+        "your",
+        "and",
+        "or",
+        "but",
+        "so",
+        "do",
+        "did",
+        "what",
+        "what's",
+        "how",
+        "that",
+        "this",
+        "just",
+        "today",
+        "please",
+        "um",
+        "uh",
+        "okay",
+    ]
 )
 
 
@@ -46,14 +117,31 @@ class _Pattern:
     regex: re.Pattern[str]
     slot_types: dict[str, str]
     literal: int
+    tokens: list[str]
+
+
+# Contractions as speech recognisers often write them, without the apostrophe.
+_APOSTROPHES = {
+    "whats": "what's", "todays": "today's", "im": "i'm", "ive": "i've", "dont": "don't",
+    "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+    "thats": "that's", "theres": "there's", "youre": "you're", "lets": "let's",
+    "wasnt": "wasn't", "havent": "haven't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+}  # fmt: skip
 
 
 def normalise(text: str) -> str:
-    """Lower-case words, curly quotes straightened, punctuation other than apostrophes dropped."""
+    """Lower-case words, curly quotes straightened, punctuation other than apostrophes dropped,
+    and contractions given back their apostrophes."""
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = re.sub(r"[^\w\s':.]", " ", text)
     text = re.sub(r"(?<!\d)[.:]|[.:](?!\d)", " ", text)
-    return " ".join(text.split())
+    return " ".join(_APOSTROPHES.get(word, word) for word in text.split())
+
+
+def without_fillers(words: str) -> str:
+    """Words with leading fillers ("um", "okay so") and trailing ones ("please") dropped."""
+    trimmed = _TRAILING_FILLERS.sub("", _LEADING_FILLERS.sub("", words)).strip()
+    return trimmed or words
 
 
 class Resolver:
@@ -74,25 +162,29 @@ class Resolver:
                     table[normalise(word)] = (value.get("id") or canonical, canonical)
             self._values[slot_type["name"]] = table
         self._patterns: list[_Pattern] = []
+        self._slot_patterns: dict[tuple[str, str], list[_Pattern]] = {}
         self.slot_types: dict[str, dict[str, str]] = {}
         for intent in language["intents"]:
+            name = intent["name"]
             slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
-            self.slot_types[intent["name"]] = slot_types
-            samples = intent.get("samples") or BUILT_IN_SAMPLES.get(intent["name"], "").split("|")
-            for sample in filter(None, samples):
-                self._patterns.append(_compile(intent["name"], sample, slot_types))
+            self.slot_types[name] = slot_types
+            samples = intent.get("samples") or []
+            built_in = BUILT_IN_SAMPLES.get(name, "").split("|")
+            for sample in filter(None, [*samples, *built_in]):
+                self._patterns.append(_compile(name, sample, slot_types))
+            for slot in intent.get("slots", []):
+                self._slot_patterns[(name, slot["name"])] = [
+                    _compile(name, sample, slot_types) for sample in slot.get("samples", [])
+                ]
+        self._classifier = _Classifier(self._patterns)
 
     @classmethod
     def for_locale(cls, locale: str) -> Resolver:
         """The resolver for a locale's interaction model (as shipped in the package)."""
         return cls(interaction_model(locale))
 
-    def resolve(self, text: str, dialog: str | None = None) -> Resolution:
-        """The best intent for the words; bare custom answers only where a choice is pending."""
-        # While a question is pending, a bare answer the model cannot resolve still belongs
-        # to it ("drinking water" as a custom goal); elsewhere such words are Fallback.
-        row = QUESTIONS.get(Dialog(dialog)) if dialog in set(Dialog) else None
-        bare_intent = row.answer.intent if row is not None and row.answer else None
+    def resolve(self, text: str, elicited: SlotAnswer | None = None) -> Resolution:
+        """The best intent for the words; a bare slot answer only while that slot is elicited."""
         words = normalise(text)
         invoked = self._prefix.match(words)
         if invoked:
@@ -102,32 +194,101 @@ class Resolver:
         # Safety first: words of crisis win over any pattern they happen to fit.
         if is_crisis(words):
             return Resolution("SupportIntent", {})
+        candidates = [words, without_fillers(words)]
+        asked = self._slot_patterns.get((elicited.intent, elicited.slot), []) if elicited else []
+        # An answer in words of its own ("i'd like gratitude", or a known value); then any
+        # request that fits exactly ("remind me at 8 am" while a goal is being chosen); only
+        # then unknown words taken whole as the answer ("drinking more water").
+        for patterns, bare in ((asked, False), (self._patterns, False), (asked, True)):
+            for candidate in candidates:
+                found = self._exact(candidate, patterns, allow_bare=bare)
+                if found is not None:
+                    return self._with_spotted(found, candidate)
+        nearest = self._nearest(candidates[-1])
+        return nearest or Resolution("AMAZON.FallbackIntent", {})
+
+    def _with_spotted(self, found: Resolution, words: str) -> Resolution:
+        """A resolution whose empty slots are filled with values said anyway ("went for a
+        walk": the area is the walk, though the sample had no slot there)."""
+        types = self.slot_types.get(found.intent or "", {})
+        missing = {name: t for name, t in types.items() if name not in found.slots}
+        if not missing:
+            return found
+        for fill in found.slots.values():  # words already heard as one slot are not another's
+            words = re.sub(rf"\b{re.escape(fill.words)}\b", " ", words, count=1)
+        spotted = self._spotted_slots(words, missing)
+        return Resolution(found.intent, {**found.slots, **spotted}, found.launch)
+
+    def _exact(
+        self, words: str, patterns: list[_Pattern], *, allow_bare: bool
+    ) -> Resolution | None:
         best: tuple[tuple[int, int, int], Resolution] | None = None
-        for pattern in self._patterns:
+        for pattern in patterns:
             match = pattern.regex.fullmatch(words)
             if match is None:
                 continue
-            slots: dict[str, SlotFill] = {}
-            matched, usable = 0, True
-            for name, value in match.groupdict().items():
-                if value is None:
-                    continue
-                fill = self.fill(pattern.slot_types[name], value)
-                if fill is None:
-                    usable = False
-                    break
-                matched += fill.id is not None or fill.type_name is None
-                slots[name] = fill
+            slots = self._slots(pattern, match.groupdict())
+            if slots is None:
+                continue
+            matched = sum(1 for fill in slots.values() if fill.id is not None or not fill.type_name)
             unresolved = len(slots) - matched
-            bare_ok = bare_intent == pattern.intent
-            if not usable or (pattern.literal == 0 and unresolved and not bare_ok):
+            if pattern.literal == 0 and unresolved and not allow_bare:
                 continue
             score = (pattern.literal, -unresolved, matched)
             if best is None or score > best[0]:
                 best = (score, Resolution(pattern.intent, slots))
-        if best is not None:
-            return best[1]
-        return Resolution("AMAZON.FallbackIntent", {})
+        return best[1] if best else None
+
+    def _slots(
+        self, pattern: _Pattern, values: dict[str, str | None]
+    ) -> dict[str, SlotFill] | None:
+        slots: dict[str, SlotFill] = {}
+        for name, value in values.items():
+            if value is None:
+                continue
+            slot_type = pattern.slot_types[name]
+            fill = self.fill(slot_type, value)
+            unheard = fill is not None and fill.type_name and fill.id is None
+            if fill is None or (unheard and slot_type not in OPEN_SLOT_TYPES):
+                return None
+            slots[name] = fill
+        return slots
+
+    def _nearest(self, words: str) -> Resolution | None:
+        """The classifier's guess, if the words are mostly the samples' own and the guess clear.
+
+        Never for a bare slot value ("easy", "walking"): said when nothing was asked, that is
+        not an answer, and a guess would act on it.
+        """
+        said = words.split()
+        if len(said) < 2 or any(words in table for table in self._values.values()):
+            return None
+        tokens = self._abstract(words)
+        guess = self._classifier.guess(tokens)
+        if guess is None:
+            return None
+        intent = guess
+        return Resolution(intent, self._spotted_slots(words, self.slot_types.get(intent, {})))
+
+    def _abstract(self, words: str) -> list[str]:
+        """The words with every known slot value replaced by its type, as the samples have it."""
+        text = f" {words} "
+        for slot_type, table in self._values.items():
+            for value in sorted(table, key=len, reverse=True):
+                text = re.sub(rf"(?<= ){re.escape(value)}(?= )", f"<{slot_type}>", text)
+        return text.split()
+
+    def _spotted_slots(self, words: str, slot_types: dict[str, str]) -> dict[str, SlotFill]:
+        """Slot values found anywhere in the words (the longest known value per slot)."""
+        slots: dict[str, SlotFill] = {}
+        for name, slot_type in slot_types.items():
+            table = self._values.get(slot_type, {})
+            for value in sorted(table, key=len, reverse=True):
+                if re.search(rf"\b{re.escape(value)}\b", words):
+                    found = table[value]
+                    slots[name] = SlotFill(value, found[0], slot_type, found[1])
+                    break
+        return slots
 
     def fill(self, slot_type: str, words: str) -> SlotFill | None:
         """A slot filled as Alexa would: built-in values parsed, custom values resolved."""
@@ -139,22 +300,106 @@ class Resolver:
             return None if number is None else SlotFill(str(number))
         if slot_type.startswith("AMAZON."):
             return SlotFill(words)
-        found = self._values.get(slot_type, {}).get(normalise(words))
-        if found is None:
-            return SlotFill(words, None, slot_type)
-        return SlotFill(words, found[0], slot_type, found[1])
+        table = self._values.get(slot_type, {})
+        found = table.get(normalise(words))
+        if found is not None:
+            return SlotFill(words, found[0], slot_type, found[1])
+        # Alexa hears the value within a little extra ("breathing exercise for" today), or at
+        # the start or end of a longer answer ("hard, my knees were complaining").
+        said = normalise(words)
+        for value in sorted(table, key=len, reverse=True):
+            spare = f" {said} ".replace(f" {value} ", " ", 1).split()
+            edge = slot_type not in OPEN_SLOT_TYPES and (
+                said.startswith(f"{value} ") or said.endswith(f" {value}")
+            )
+            if len(spare) < len(said.split()) and (len(spare) <= 2 or edge):
+                found = table[value]
+                return SlotFill(value, found[0], slot_type, found[1])
+        return SlotFill(words, None, slot_type)
 
 
 def _compile(intent: str, sample: str, slot_types: dict[str, str]) -> _Pattern:
     parts = re.split(r"\{(\w+)\}", normalise_sample(sample))
     regex, literal = "", 0
+    tokens: list[str] = []
     for index, part in enumerate(parts):
         if index % 2:
             regex += f"(?P<{part}>.+?)"
+            tokens.append(f"<{slot_types.get(part, part)}>")
         else:
             regex += re.escape(part)
             literal += len(part.strip())
-    return _Pattern(intent, re.compile(regex), slot_types, literal)
+            tokens += part.split()
+    return _Pattern(intent, re.compile(regex), slot_types, literal, tokens)
+
+
+# The safety check alone decides what is a crisis; a guess never does.
+_NEVER_GUESSED = frozenset({"SupportIntent"})
+
+
+class _Classifier:
+    """Multinomial naive Bayes over the samples' words and word pairs, one class per intent.
+
+    Each sample is one document; a slot reference is the token `<TYPE>`, and at guessing time
+    known slot values are replaced the same way, so "did my gratitude" and "did my walk" are
+    the same words. Uniform priors: an intent with many samples is not favoured for it.
+    """
+
+    # Laplace smoothing, and the bars a guess must clear (tuned on the development half).
+    SMOOTHING = 0.3
+    MIN_KNOWN = 0.6
+    MIN_POSTERIOR = 0.6
+
+    def __init__(self, patterns: list[_Pattern]) -> None:
+        self._counts: dict[str, Counter[str]] = {}
+        for pattern in patterns:
+            if pattern.intent in _NEVER_GUESSED:
+                continue
+            self._counts.setdefault(pattern.intent, Counter()).update(_features(pattern.tokens))
+        self._vocabulary = {f for counts in self._counts.values() for f in counts}
+        self._known = {f for f in self._vocabulary if " " not in f}
+        self._totals = {intent: sum(c.values()) for intent, c in self._counts.items()}
+
+    def guess(self, tokens: list[str]) -> str | None:
+        """The intent the words most likely mean, or None when no guess is clear enough."""
+        if not tokens:
+            return None
+        telling = [t for t in tokens if t not in _COMMON]
+        if not telling:
+            return None
+        known = sum(1 for t in telling if _stem(t) in self._known) / len(telling)
+        if known < self.MIN_KNOWN:
+            return None
+        features = _features(tokens)
+        size = len(self._vocabulary)
+        scores = {
+            intent: sum(
+                math.log(
+                    (counts[f] + self.SMOOTHING) / (self._totals[intent] + self.SMOOTHING * size)
+                )
+                for f in features
+            )
+            for intent, counts in self._counts.items()
+        }
+        best = max(scores, key=lambda intent: scores[intent])
+        top = scores[best]
+        posterior = 1.0 / sum(math.exp(score - top) for score in scores.values())
+        return best if posterior >= self.MIN_POSTERIOR else None
+
+
+def _features(tokens: list[str]) -> list[str]:
+    stems = [_stem(token) for token in tokens]
+    return [*stems, *(f"{a} {b}" for a, b in itertools.pairwise(stems))]
+
+
+def _stem(token: str) -> str:
+    """A word without its common endings ("walked", "walking", "walks": "walk")."""
+    if token.startswith("<"):
+        return token
+    for ending in ("ing", "ed", "es", "s"):
+        if len(token) > len(ending) + 2 and token.endswith(ending):
+            return token[: -len(ending)]
+    return token
 
 
 def normalise_sample(sample: str) -> str:

@@ -166,7 +166,7 @@ def test_slot_words_resolve_to_entity_resolution_ids() -> None:
 
 
 def test_every_support_sample_is_recognised_as_crisis_words(model: dict[str, Any]) -> None:
-    from skill.coach.safety import is_crisis
+    from skill.safety import is_crisis
 
     (support,) = [i for i in model["intents"] if i["name"] == "SupportIntent"]
     assert [s for s in support["samples"] if not is_crisis(s)] == []
