@@ -15,6 +15,7 @@ from skill.alexa.services import AlexaApis
 from skill.config import Settings
 from skill.envelope import raw_application_id
 from skill.handlers.base import Handler
+from skill.handlers.care import InjuryHandler, RoughDayHandler
 from skill.handlers.data import DeleteDataHandler
 from skill.handlers.dialog import (
     FallbackHandler,
@@ -25,10 +26,15 @@ from skill.handlers.dialog import (
     UnhandledHandler,
     YesHandler,
 )
-from skill.handlers.errors import CatchAllHandler, StoreDownHandler
+from skill.handlers.errors import CatchAllHandler, StoreDownHandler, UnreadableRecordHandler
 from skill.handlers.events import SkillEventHandler
-from skill.handlers.goals import ListGoalsHandler, RemoveGoalHandler, SetGoalHandler
-from skill.handlers.progress import EncourageHandler, ProgressHandler
+from skill.handlers.goals import (
+    ChangeGoalHandler,
+    ListGoalsHandler,
+    RemoveGoalHandler,
+    SetGoalHandler,
+)
+from skill.handlers.progress import EncourageHandler, ProgressHandler, ReviewWeekHandler
 from skill.handlers.reminders import (
     CancelReminderHandler,
     PermissionAnswerHandler,
@@ -39,6 +45,7 @@ from skill.handlers.safety import SafetyHandler
 from skill.handlers.steps import (
     CompleteStepHandler,
     GetStepHandler,
+    KeepStepHandler,
     LaunchHandler,
     RateStepHandler,
     ResizeHandler,
@@ -50,9 +57,11 @@ from skill.store import Store, open_store
 
 log = logging.getLogger(__name__)
 
-# Order is priority: safety first, the catch-all last.
+# Order is priority: safety first (crisis words anywhere), then an injury said anywhere, the
+# catch-all last.
 HANDLERS: tuple[type[Handler], ...] = (
     SafetyHandler,
+    InjuryHandler,
     SkillEventHandler,
     TaskHandler,
     LaunchHandler,
@@ -61,11 +70,15 @@ HANDLERS: tuple[type[Handler], ...] = (
     RateStepHandler,
     SkipStepHandler,
     ResizeHandler,
+    KeepStepHandler,
     SetGoalHandler,
+    ChangeGoalHandler,
     ListGoalsHandler,
     RemoveGoalHandler,
     ProgressHandler,
+    ReviewWeekHandler,
     EncourageHandler,
+    RoughDayHandler,
     SetReminderHandler,
     CancelReminderHandler,
     PermissionAnswerHandler,
@@ -101,6 +114,7 @@ def build_skill(store: Store, apis: AlexaApis | None = None) -> CustomSkill:
     for handler in HANDLERS:
         builder.add_request_handler(handler(deps))
     builder.add_exception_handler(StoreDownHandler())
+    builder.add_exception_handler(UnreadableRecordHandler())
     builder.add_exception_handler(CatchAllHandler())
     skill: CustomSkill = builder.create()
     skill.serializer = serializer

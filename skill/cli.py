@@ -18,6 +18,7 @@ from skill.chat.alexa_api import AlexaApiStandIn
 from skill.chat.nlu import Resolver
 from skill.chat.session import Session
 from skill.config import Settings, default_store_url
+from skill.handlers.questions import SlotAnswer
 from skill.interaction import locales
 from skill.speech.ssml import Ssml, plain
 from skill.store import open_store
@@ -55,6 +56,7 @@ class Conversation:
         self.alexa = alexa
         self.session = Session(skill.invoke, caller, start, gap=timedelta(seconds=5))
         self.pending_prompt: str | None = None
+        self.elicited: SlotAnswer | None = None
         self._reminders: list[str] = []
         self._reminder_changes()  # what Alexa already holds (from an earlier run) is not news
 
@@ -66,8 +68,8 @@ class Conversation:
         """One typed utterance: in the open session, or as a one-shot in a new one."""
         if self.pending_prompt is not None:
             return self._answer_prompt(text, self.pending_prompt)
-        dialog = self.session.attributes.get("dialog") if self.session.open else None
-        resolution = self.resolver.resolve(text, dialog if isinstance(dialog, str) else None)
+        elicited = self.elicited if self.session.open else None
+        resolution = self.resolver.resolve(text, elicited)
         if resolution.launch:
             return self.launch()
         assert resolution.intent is not None
@@ -86,6 +88,7 @@ class Conversation:
         """What the person hears and sees: speech, Alexa's own prompt, cards, reminders."""
         lines = [f"Alexa: {text}"] if (text := spoken_text(response)) else []
         body = response.get("response") or {}
+        self.elicited = elicited_slot(body)
         for directive in body.get("directives") or []:
             if directive.get("type") == "Connections.SendRequest":
                 self.pending_prompt = str(directive.get("token") or "")
@@ -104,6 +107,17 @@ class Conversation:
         if not changed:
             return []
         return [f"[reminders] {each}" for each in now] or ["[reminders] none"]
+
+
+def elicited_slot(body: dict[str, Any]) -> SlotAnswer | None:
+    """The slot a response asks Alexa to hear the next words as (Dialog.ElicitSlot), if any."""
+    for directive in body.get("directives") or []:
+        if directive.get("type") == "Dialog.ElicitSlot":
+            intent = (directive.get("updatedIntent") or {}).get("name")
+            slot = directive.get("slotToElicit")
+            if isinstance(intent, str) and isinstance(slot, str):
+                return SlotAnswer(intent, slot)
+    return None
 
 
 # What Alexa itself says for a skill's permission request (the chat plays the device).

@@ -167,10 +167,10 @@ def _state_size(sizes: list[StateSize]) -> str:
     lines = [
         "## Stored state after daily use",
         "",
-        "One person, three goals, every day: today's step, \"I did it\" and how it felt for",
+        'One person, three goals, every day: today\'s step, "I did it" and how it felt for',
         "each goal, a skipped day now and then, a smaller step when life is hard. The size",
         "is the DynamoDB item (attribute names and values in UTF-8). A turn is the median of",
-        "25 \"what's my step?\" one-shots in process on SQLite with that state.",
+        '25 "what\'s my step?" one-shots in process on SQLite with that state.',
         "",
         "| days of use | steps done | item size | share of the 400 KB limit | turn ms |",
         "|---|---|---|---|---|",

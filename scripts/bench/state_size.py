@@ -46,9 +46,12 @@ def item_bytes(key: str, version: int, state_json: str) -> int:
         return (len(str(value)) + 1) // 2 + 1
 
     return (
-        len(KEY) + len(key.encode())
-        + len(VERSION) + number(version)
-        + len(STATE) + len(state_json.encode())
+        len(KEY)
+        + len(key.encode())
+        + len(VERSION)
+        + number(version)
+        + len(STATE)
+        + len(state_json.encode())
     )
 
 

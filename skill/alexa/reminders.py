@@ -117,6 +117,22 @@ def schedule(
         raise ReminderFailure(Failure.UNAVAILABLE) from error
 
 
+def update_text(
+    apis: RequestApis, token: str, at: time, zone: str, text: str, locale: str, now: datetime
+) -> bool:
+    """Change what the daily reminder says, in one call; True if it no longer exists.
+
+    The reminder keeps its time; Alexa's update replaces the whole reminder, so the schedule
+    is sent again unchanged.
+    """
+    body = DailyReminder(at, zone, text, locale).request(now)
+    try:
+        _call(apis.reminders().update_reminder, token, body)
+    except _Gone:
+        return True
+    return False
+
+
 def cancel(apis: RequestApis, token: str) -> None:
     """Delete the user's daily reminder (and any stray); one already gone counts as deleted."""
     client = apis.reminders()

@@ -7,6 +7,7 @@ gives None: the caller keeps the zone it already has, and the user never hears a
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -73,3 +74,32 @@ def refreshed_zone(
         return zone, until
     found = lookup()
     return found or zone, next_check(now, found is not None)
+
+
+class ZoneMemory:
+    """The zones looked up lately in this process, per user: a warm process asks Alexa once a
+    day per person (an hour after a failure) even when nothing is written to the store.
+
+    Bounded, oldest forgotten first; a process that restarts simply asks again.
+    """
+
+    def __init__(self, limit: int = 10_000) -> None:
+        self._limit = limit
+        self._zones: dict[str, tuple[str | None, datetime]] = {}
+        self._lock = threading.Lock()
+
+    def recall(self, key: str, now: datetime) -> tuple[str | None, datetime] | None:
+        """The zone and its next-check time, if one was looked up and is still fresh."""
+        with self._lock:
+            found = self._zones.get(key)
+        if found is None or now >= found[1]:
+            return None
+        return found
+
+    def remember(self, key: str, zone: str | None, until: datetime) -> None:
+        """Keep a lookup's outcome until `until`."""
+        with self._lock:
+            self._zones.pop(key, None)
+            self._zones[key] = (zone, until)
+            while len(self._zones) > self._limit:
+                self._zones.pop(next(iter(self._zones)))

@@ -44,9 +44,7 @@ class AlexaHttpClient(ApiClient):
         """Send one request with its own time limit (at most this client's own)."""
         url = str(request.url or "")
         parts = urlsplit(url)
-        if parts.scheme != "https" and not (
-            parts.scheme == "http" and is_loopback(parts.hostname)
-        ):
+        if parts.scheme != "https" and not (parts.scheme == "http" and is_loopback(parts.hostname)):
             raise ApiCallFailed("refusing a non-HTTPS endpoint")
         headers = _headers(request.headers)
         body = _body(request.body, headers)

@@ -11,6 +11,7 @@ from skill.handlers.base import Handler
 from skill.handlers.questions import Dialog, on_yes
 from skill.handlers.reply import Reply
 from skill.handlers.turn import Turn
+from skill.store import CorruptState
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +39,13 @@ def delete_confirmed(turn: Turn) -> Response:
 
     The reminder goes first (best effort): once the record is gone the skill no longer
     knows it, and a reminder from a coach that has forgotten you would be a poor surprise.
+    A record that cannot be read is deleted all the same: deletion never depends on reading.
     """
-    record = turn.stored()
+    try:
+        record = turn.stored()
+    except CorruptState:
+        log.warning("deleting a record that cannot be read")
+        record = None
     reminder = record.state.reminder if record else None
     if reminder is not None and turn.apis is not None:
         try:

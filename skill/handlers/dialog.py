@@ -16,7 +16,7 @@ from ask_sdk_model.response import Response
 from skill import envelope
 from skill.handlers import talk
 from skill.handlers.base import Handler
-from skill.handlers.questions import QUESTIONS, Question, yes_action
+from skill.handlers.questions import QUESTIONS, Question, no_action, yes_action
 from skill.handlers.reply import Reply
 from skill.handlers.turn import Turn
 from skill.speech.ssml import Ssml
@@ -38,9 +38,11 @@ class YesHandler(Handler):
         row = QUESTIONS[dialog] if dialog is not None else None
 
         def build(voice: Voice) -> Reply:
-            if row is not None and row.yes is not None and row.yes_asks_again:
-                question = voice.say(row.yes, choices=talk.area_choices(voice))
-                return Reply(Ssml(""), question, dialog=dialog, must_answer=True)
+            if row is not None and row.yes is not None:
+                said = voice.say(row.yes, choices=talk.area_choices(voice))
+                if row.yes_asks_again:
+                    return Reply(Ssml(""), said, dialog=dialog, must_answer=True)
+                return Reply(said)
             return Reply(Ssml(""), voice.say("ask.what_next"), voice.say("reprompt.what_next"))
 
         return turn.answer_without_state(build)
@@ -52,8 +54,11 @@ class NoHandler(Handler):
     intents = ("AMAZON.NoIntent",)
 
     def respond(self, turn: Turn) -> Response:
-        """Decline kindly."""
-        key = QUESTIONS[turn.dialog].no if turn.dialog is not None else "no.goodbye"
+        """Decline kindly (some questions have their own answer to a no)."""
+        dialog = turn.dialog
+        if dialog is not None and (action := no_action(dialog)) is not None:
+            return action(turn)
+        key = (QUESTIONS[dialog].no if dialog is not None else None) or "no.goodbye"
         return turn.answer_without_state(lambda voice: Reply(voice.say(key)))
 
 
@@ -80,6 +85,8 @@ class FallbackHandler(Handler):
 def _guide(turn: Turn, pick: Callable[[Question], str], general: str) -> Response:
     dialog = turn.dialog
     key = pick(QUESTIONS[dialog]) if dialog is not None else general
+    if dialog is not None and QUESTIONS[dialog].closes:
+        return turn.answer_without_state(lambda voice: Reply(voice.say(key)))
 
     def build(voice: Voice) -> Reply:
         question = voice.say(key, choices=talk.area_choices(voice))

@@ -10,7 +10,7 @@ from ask_sdk_model.response import Response
 
 from skill import envelope
 from skill.speech.phrasebook import phrasebook
-from skill.store import StoreUnavailable
+from skill.store import CorruptState, RecordDeleted, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,31 @@ class StoreDownHandler(AbstractExceptionHandler):
         """A short apology; the reason goes to the log, never to the user."""
         log.warning("store unavailable: %s", exception)
         return _say(handler_input, "error.store")
+
+
+class UnreadableRecordHandler(AbstractExceptionHandler):
+    """A stored record no schema this code knows can read (corruption, or a newer release's
+    record after a rollback): the person hears a way out, "say start over", and the reason is
+    logged once per record and process, without the person's id."""
+
+    def __init__(self, remembered: int = 1024) -> None:
+        self._logged: set[str] = set()
+        self._remembered = remembered
+
+    def can_handle(self, handler_input: HandlerInput, exception: Exception) -> bool:
+        """Unreadable records, and a record deleted while a turn was changing it."""
+        return isinstance(exception, (CorruptState, RecordDeleted))
+
+    def handle(self, handler_input: HandlerInput, exception: Exception) -> Response:
+        """A short answer with a way out."""
+        if isinstance(exception, RecordDeleted):
+            log.info("a turn found its record deleted; nothing written")
+            return _say(handler_input, "error.deleted")
+        reason = str(exception)
+        if reason not in self._logged and len(self._logged) < self._remembered:
+            self._logged.add(reason)
+            log.warning("stored record unreadable: %s", reason)
+        return _say(handler_input, "error.unreadable")
 
 
 class CatchAllHandler(AbstractExceptionHandler):

@@ -1,14 +1,23 @@
-"""Handlers for 'how am I doing' and 'encourage me', both grounded in the user's own history."""
+"""Handlers for looking at progress: how am I doing, how was my week, and encourage me.
+
+All three speak from the person's own history: days this week, growth since the start,
+streaks only when positive. The weekly look back ends with one question that adjusts a step
+("keep it, make it smaller, or try a bit more?"), skippable in one word.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ask_sdk_model.response import Response
 
 from skill.coach import progress
-from skill.coach.state import UserState
+from skill.coach.areas import STARTER
+from skill.coach.state import UserState, week_start
+from skill.coach.week import WeekLook, last_week, this_week
 from skill.handlers import talk
 from skill.handlers.base import Handler
-from skill.handlers.questions import Dialog, on_yes
+from skill.handlers.questions import GOAL, Dialog, on_yes
 from skill.handlers.reply import Reply
 from skill.handlers.steps import choose_area
 from skill.handlers.turn import Day, Turn
@@ -16,13 +25,12 @@ from skill.speech.ssml import Ssml, join
 
 
 class ProgressHandler(Handler):
-    """'How am I doing?': momentum, growth since the start, streaks, total."""
+    """'How am I doing?': days this week, growth since the start, streaks, total."""
 
     intents = ("ProgressIntent",)
 
     def respond(self, turn: Turn) -> Response:
         """Speak the figures."""
-
         return hear_progress(turn)
 
 
@@ -33,11 +41,66 @@ def hear_progress(turn: Turn) -> Response:
     def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
         if not state.goals and state.total_steps == 0:
             return state, choose_area(day)
-        figures = progress.progress(state, day.today)
-        speech = talk.progress_report(day.voice, figures)
-        return state, Reply(speech, day.voice.say("ask.anything_else"))
+        figures = progress.progress(state, day.today, day.first_weekday)
+        return state, Reply(talk.progress_report(day.voice, figures))
 
     return turn.answer(turn.change(action))
+
+
+class ReviewWeekHandler(Handler):
+    """'How was my week?': this week so far (on a week's first day, last week), and a question."""
+
+    intents = ("ReviewWeekIntent",)
+
+    def respond(self, turn: Turn) -> Response:
+        """The look back, then one adjusting question."""
+
+        def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+            if not state.goals:
+                return state, choose_area(day)
+            look = this_week(state, day.today, day.first_weekday)
+            if look.finished:
+                state = _reviewed(state, day)
+            return state, _week_reply(turn, day, look)
+
+        return turn.answer(turn.change(action))
+
+
+@on_yes(Dialog.OFFER_REVIEW)
+def review_last_week(turn: Turn) -> Response:
+    """'Yes' to the look back offered on the first visit of a week."""
+
+    def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+        look = last_week(state, day.today, day.first_weekday)
+        return _reviewed(state, day), _week_reply(turn, day, look)
+
+    return turn.answer(turn.change(action))
+
+
+def _reviewed(state: UserState, day: Day) -> UserState:
+    return replace(state, reviewed_week=week_start(day.today, day.first_weekday))
+
+
+def _week_reply(turn: Turn, day: Day, look: WeekLook) -> Reply:
+    voice = day.voice
+    speech = talk.look_back(voice, look)
+    week = talk.week_goal(look)
+    if week is None or turn.one_shot:
+        return Reply(speech)
+    if week.good:
+        key = "week.adjust"
+    elif week.goal.rung == STARTER:
+        # Nothing smaller to offer and not a week to grow on: no question, just the step.
+        step = voice.book.step(week.goal, STARTER)
+        return Reply(join(speech, voice.say("week.starter_stays", step=step)))
+    else:
+        key = "week.adjust_steady" if look.any_done else "week.adjust_quiet"
+    return Reply(
+        speech,
+        voice.say(key, name=voice.book.goal_name(week.goal)),
+        dialog=Dialog.WEEK_ADJUST,
+        session={GOAL: week.goal.key},
+    )
 
 
 class EncourageHandler(Handler):
@@ -50,7 +113,7 @@ class EncourageHandler(Handler):
 
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
             voice, book = day.voice, day.voice.book
-            figures = progress.progress(state, day.today)
+            figures = progress.progress(state, day.today, day.first_weekday)
             fact: Ssml
             if figures.total_steps == 0:
                 fact = voice.say("encourage.beginning")
@@ -62,18 +125,18 @@ class EncourageHandler(Handler):
                     "encourage.growth",
                     name=book.goal_name(goal),
                     start=growth.start_size,
-                    size=book.size(goal, growth.size),
+                    size=book.size(goal, goal.rung),
                 )
-            elif figures.momentum:
+            elif figures.days_this_week:
                 fact = voice.say(
-                    "encourage.momentum", steps=book.count(figures.momentum, "small_step")
+                    "encourage.this_week", steps=book.count(figures.days_this_week, "step")
                 )
             else:
                 fact = voice.say(
                     "encourage.coming_back", steps=book.count(figures.total_steps, "step")
                 )
-            nudge = talk.today_steps(voice, state, day.today) if state.goals else None
-            speech = join(fact, voice.say("encourage.closer"), nudge)
-            return state, Reply(speech, voice.say("ask.anything_else"))
+            plan = day.plan(state)
+            nudge = talk.today_steps(voice, plan) if plan.left else None
+            return state, Reply(join(fact, voice.say("encourage.closer"), nudge))
 
         return turn.answer(turn.change(action))

@@ -26,24 +26,37 @@ if TYPE_CHECKING:
 DIALOG = "dialog"
 GOAL = "goal"
 OFFER = "offer"
+PENDING = "pending"
 SAID = "said"
+ASKED = "asked"
+# A question is asked again (after a help, an unclear answer, a bare yes) at most this many
+# times; then the coach lets it go kindly instead of asking a fourth time.
+ASK_AGAIN_AT_MOST = 2
 
 
 class Dialog(StrEnum):
     """The question the skill asked last in this session."""
 
     CHOOSE_AREA = "choose_area"
+    CONFIRM_GOAL = "confirm_goal"
+    CONFIRM_CHANGE = "confirm_change"
     CHOOSE_REMOVE = "choose_remove"
+    CHOOSE_REPLACEMENT = "choose_replacement"
+    ASK_DONE = "ask_done"
     FEELING = "feeling"
-    OFFER_SMALLER = "offer_smaller"
+    OFFER_GROWTH = "offer_growth"
+    OFFER_STARTER = "offer_starter"
+    OFFER_REVIEW = "offer_review"
+    WEEK_ADJUST = "week_adjust"
     OFFER_PROGRESS = "offer_progress"
     CONFIRM_DELETE = "confirm_delete"
     REMINDER_TIME = "reminder_time"
+    SAFETY_FOLLOWUP = "safety_followup"
 
 
 @dataclass(frozen=True)
 class SlotAnswer:
-    """The intent and slot a bare answer to a question fills."""
+    """The intent and slot a bare answer to a question fills (Alexa elicits that slot)."""
 
     intent: str
     slot: str
@@ -53,19 +66,23 @@ class SlotAnswer:
 class Question:
     """What every answer to one question does.
 
-    `yes`: a phrase key to say (keeping the question open when it asks again), or None when
-    an action is registered for Yes. `no`, `help`, `fallback`, `stop`: the phrase keys said.
-    `answer`: where a bare answer goes. `heard_as`: intents that mean another while pending.
+    `yes`, `no`: a phrase key to say, or None when an action is registered for that answer
+    (`@on_yes`, `@on_no`); with `yes_asks_again` the phrase asks the question again.
+    `help`, `fallback`, `stop`: the phrase keys said. `answer`: the slot a bare answer fills.
+    `heard_as`: intents that mean another while the question is pending ("skip" after a
+    look back means "no thanks", not "skip today's step"). `closes`: Help and Fallback answer
+    and end, rather than ask again (the one gentle question after the safety answer).
     """
 
-    no: str
     help: str
     fallback: str
     yes: str | None = None
+    no: str | None = None
     yes_asks_again: bool = False
     stop: str = "stop.goodbye"
     answer: SlotAnswer | None = None
     heard_as: Mapping[str, str] = field(default_factory=dict)
+    closes: bool = False
 
 
 QUESTIONS: dict[Dialog, Question] = {
@@ -76,25 +93,67 @@ QUESTIONS: dict[Dialog, Question] = {
         help="help.choose_area",
         fallback="fallback.choose_area",
         answer=SlotAnswer("SetGoalIntent", "area"),
+        heard_as={"ChangeGoalIntent": "SetGoalIntent"},
+    ),
+    Dialog.CONFIRM_GOAL: Question(
+        no="no.goal_not_added",
+        help="help.confirm_goal",
+        fallback="fallback.yes_no",
+        heard_as={"KeepStepIntent": "AMAZON.NoIntent"},
+    ),
+    Dialog.CONFIRM_CHANGE: Question(
+        help="help.confirm_change",
+        fallback="fallback.yes_no",
+        heard_as={"KeepStepIntent": "AMAZON.NoIntent"},
+    ),
+    Dialog.CHOOSE_REPLACEMENT: Question(
+        yes="help.choose_replacement",
+        yes_asks_again=True,
+        no="no.keep_goals",
+        help="help.choose_replacement",
+        fallback="fallback.choose_area",
+        answer=SlotAnswer("ChangeGoalIntent", "area"),
+        heard_as={"SetGoalIntent": "ChangeGoalIntent"},
     ),
     Dialog.CHOOSE_REMOVE: Question(
-        yes="ask.what_next",
+        yes="help.choose_remove",
+        yes_asks_again=True,
         no="no.keep_goals",
         help="help.choose_remove",
         fallback="fallback.choose_remove",
-        answer=SlotAnswer("SetGoalIntent", "area"),
-        heard_as={"SetGoalIntent": "RemoveGoalIntent"},
+        answer=SlotAnswer("RemoveGoalIntent", "area"),
+        heard_as={"SetGoalIntent": "RemoveGoalIntent", "ChangeGoalIntent": "RemoveGoalIntent"},
+    ),
+    Dialog.ASK_DONE: Question(
+        no="no.not_yet",
+        help="help.ask_done",
+        fallback="fallback.yes_no",
     ),
     Dialog.FEELING: Question(
         yes="feeling.unclear",
         yes_asks_again=True,
-        no="no.goodbye",
+        no="no.feeling",
         help="help.feeling",
         fallback="fallback.feeling",
         answer=SlotAnswer("RateStepIntent", "rating"),
     ),
-    Dialog.OFFER_SMALLER: Question(
-        no="no.rest_today", help="help.offer_smaller", fallback="fallback.yes_no"
+    Dialog.OFFER_GROWTH: Question(help="help.offer_growth", fallback="fallback.offer_growth"),
+    Dialog.OFFER_STARTER: Question(
+        no="no.rest_today", help="help.offer_starter", fallback="fallback.yes_no"
+    ),
+    Dialog.OFFER_REVIEW: Question(
+        no="no.review",
+        help="help.offer_review",
+        fallback="fallback.yes_no",
+        heard_as={"SkipStepIntent": "AMAZON.NoIntent"},
+    ),
+    Dialog.WEEK_ADJUST: Question(
+        yes="week.adjust_again",
+        yes_asks_again=True,
+        no="no.week_adjust",
+        help="help.week_adjust",
+        fallback="fallback.week_adjust",
+        heard_as={"SkipStepIntent": "AMAZON.NoIntent"},
     ),
     Dialog.OFFER_PROGRESS: Question(
         no="no.goodbye", help="help.yes_no", fallback="fallback.yes_no"
@@ -106,33 +165,58 @@ QUESTIONS: dict[Dialog, Question] = {
         stop="no.keep_data",
     ),
     Dialog.REMINDER_TIME: Question(
-        yes="ask.what_next",
+        yes="reminder.which_time",
+        yes_asks_again=True,
         no="no.reminder",
         help="help.reminder_time",
         fallback="fallback.reminder_time",
         answer=SlotAnswer("SetReminderIntent", "time"),
     ),
+    Dialog.SAFETY_FOLLOWUP: Question(
+        yes="safety.keep_talking",
+        no="safety.stop_here",
+        help="safety.keep_talking",
+        fallback="safety.keep_talking",
+        stop="safety.stop_here",
+        closes=True,
+    ),
 }
 
-YesAction = Callable[["Turn"], "Response"]
-_YES_ACTIONS: dict[Dialog, YesAction] = {}
+Action = Callable[["Turn"], "Response"]
+_YES_ACTIONS: dict[Dialog, Action] = {}
+_NO_ACTIONS: dict[Dialog, Action] = {}
 
 
-def on_yes(dialog: Dialog) -> Callable[[YesAction], YesAction]:
+def on_yes(dialog: Dialog) -> Callable[[Action], Action]:
     """Register what Yes does to `dialog` (a question whose row has no `yes` phrase)."""
+    return _registrar(dialog, _YES_ACTIONS, QUESTIONS[dialog].yes)
 
-    def register(action: YesAction) -> YesAction:
-        if QUESTIONS[dialog].yes is not None:
-            raise ValueError(f"{dialog} answers Yes with a phrase, not an action")
-        _YES_ACTIONS[dialog] = action
+
+def on_no(dialog: Dialog) -> Callable[[Action], Action]:
+    """Register what No does to `dialog` (a question whose row has no `no` phrase)."""
+    return _registrar(dialog, _NO_ACTIONS, QUESTIONS[dialog].no)
+
+
+def _registrar(
+    dialog: Dialog, table: dict[Dialog, Action], phrase: str | None
+) -> Callable[[Action], Action]:
+    def register(action: Action) -> Action:
+        if phrase is not None:
+            raise ValueError(f"{dialog} answers with the phrase {phrase!r}, not an action")
+        table[dialog] = action
         return action
 
     return register
 
 
-def yes_action(dialog: Dialog) -> YesAction | None:
+def yes_action(dialog: Dialog) -> Action | None:
     """The action registered for Yes to `dialog`, if any."""
     return _YES_ACTIONS.get(dialog)
+
+
+def no_action(dialog: Dialog) -> Action | None:
+    """The action registered for No to `dialog`, if any."""
+    return _NO_ACTIONS.get(dialog)
 
 
 def pending(session: Mapping[str, Any]) -> Dialog | None:
@@ -164,3 +248,4 @@ def forget_question(session: MutableMapping[str, Any]) -> None:
     """Nothing is pending any more."""
     session.pop(DIALOG, None)
     session.pop(OFFER, None)
+    session.pop(PENDING, None)

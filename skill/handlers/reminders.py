@@ -28,11 +28,12 @@ from skill.alexa.reminders import (
 )
 from skill.alexa.services import RequestApis
 from skill.coach.state import Reminder, UserState
+from skill.handlers import talk
 from skill.handlers.base import Handler
 from skill.handlers.questions import Dialog
 from skill.handlers.reply import Reply
 from skill.handlers.turn import Day, Turn
-from skill.speech.ssml import Ssml, plain
+from skill.speech.ssml import Ssml
 from skill.speech.voice import Voice
 
 # AMAZON.TIME's words for parts of the day, as times a reminder can use.
@@ -72,6 +73,10 @@ class SetReminderHandler(Handler):
 
     def respond(self, turn: Turn) -> Response:
         """Set the reminder at the spoken time."""
+        if turn.apis is None:
+            # No Alexa API in this request (the local chat without --alexa-apis): say so
+            # honestly rather than promise a retry that can never work.
+            return turn.answer_without_state(lambda voice: Reply(voice.say("reminder.no_apis")))
         slot = turn.slot("time")
         at = reminder_time(slot.words)
         if at is None:
@@ -117,7 +122,7 @@ class CancelReminderHandler(Handler):
             voice = day.voice
             reminder = state.reminder
             if reminder is None:
-                return state, Reply(voice.say("reminder.none"), voice.say("ask.anything_else"))
+                return state, Reply(voice.say("reminder.none"))
             try:
                 turn.once(("cancel", reminder.token), lambda: cancel(_apis(turn), reminder.token))
             except ReminderFailure as failure:
@@ -127,9 +132,7 @@ class CancelReminderHandler(Handler):
                     else _FAILURE_KEYS[failure.failure]
                 )
                 return state, Reply(voice.say(key))
-            return replace(state, reminder=None), Reply(
-                voice.say("reminder.cancelled"), voice.say("ask.anything_else")
-            )
+            return replace(state, reminder=None), Reply(voice.say("reminder.cancelled"))
 
         return turn.answer(turn.change(action))
 
@@ -143,7 +146,8 @@ def set_reminder(turn: Turn, at: time) -> Response:
         zone = state.time_zone
         if zone is None:
             return state, Reply(voice.say("reminder.no_zone"))
-        wanted = DailyReminder(at, zone, plain(reminder_text(voice, state)), locale)
+        words = talk.reminder_words(voice, state)
+        wanted = DailyReminder(at, zone, words, locale)
         old = state.reminder
         replacing = old.token if old else None
         try:
@@ -157,19 +161,11 @@ def set_reminder(turn: Turn, at: time) -> Response:
             return state, Reply(voice.say(_FAILURE_KEYS[failure.failure]))
         said = voice.book.clock(at)
         key = "reminder.moved" if old is not None and old.at != at else "reminder.set"
-        return replace(state, reminder=Reminder(token, at, zone)), Reply(
-            voice.say(key, time=said), voice.say("ask.anything_else")
+        return replace(state, reminder=Reminder(token, at, zone, words)), Reply(
+            voice.say(key, time=said)
         )
 
     return turn.answer(turn.change(action))
-
-
-def reminder_text(voice: Voice, state: UserState) -> Ssml:
-    """What Alexa says when the reminder goes off: the focus step, as it is today."""
-    focus = state.focus
-    if focus is None:
-        return voice.say("reminder.text_no_goal")
-    return voice.say("reminder.text", step=voice.book.step(focus, focus.size))
 
 
 def _apis(turn: Turn) -> RequestApis:
@@ -189,7 +185,6 @@ def _ask_time(key: str) -> Callable[[Voice], Reply]:
 def _consent_card_reply(voice: Voice) -> Reply:
     return Reply(
         voice.say("reminder.permission_denied"),
-        voice.say("ask.anything_else"),
         card=AskForPermissionsConsentCard(permissions=[REMINDERS_SCOPE]),
     )
 

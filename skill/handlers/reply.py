@@ -12,11 +12,22 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ask_sdk_core.response_helper import ResponseFactory
+from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
 from ask_sdk_model.directive import Directive
+from ask_sdk_model.intent import Intent
+from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
 from ask_sdk_model.response import Response
+from ask_sdk_model.slot import Slot
+from ask_sdk_model.slot_confirmation_status import SlotConfirmationStatus
 from ask_sdk_model.ui.card import Card
 
-from skill.handlers.questions import Dialog, forget_question, remember_question
+from skill.handlers.questions import (
+    QUESTIONS,
+    Dialog,
+    SlotAnswer,
+    forget_question,
+    remember_question,
+)
 from skill.speech.ssml import Ssml, join, sentences
 
 
@@ -65,6 +76,9 @@ def render(
     listening = reply.question is not None and (reply.must_answer or not one_shot)
     if listening and reply.question is not None:
         remember_question(session, reply.dialog, reply.session)
+        answer = QUESTIONS[reply.dialog].answer if reply.dialog is not None else None
+        if answer is not None:
+            builder.add_directive(elicit(answer))
         builder.speak(sentences(join(reply.speech, reply.question)))
         builder.ask(sentences(reply.reprompt or reply.question))
         builder.set_should_end_session(False)
@@ -75,3 +89,21 @@ def render(
             builder.speak(sentences(speech))
         builder.set_should_end_session(True)
     return builder.response
+
+
+def elicit(answer: SlotAnswer) -> ElicitSlotDirective:
+    """Ask Alexa to hear the next words as this slot's value (a bare "walking" or "8 am").
+
+    Alexa then fills the slot from the dialog model's slot samples, which apply only while it
+    is elicited, so the same bare words said out of the blue are not taken as an answer.
+    """
+    return ElicitSlotDirective(
+        slot_to_elicit=answer.slot,
+        updated_intent=Intent(
+            name=answer.intent,
+            confirmation_status=IntentConfirmationStatus.NONE,
+            slots={
+                answer.slot: Slot(name=answer.slot, confirmation_status=SlotConfirmationStatus.NONE)
+            },
+        ),
+    )

@@ -56,7 +56,7 @@ class TaskHandler(Handler):
             done = (_complete("200", "OK"),)
             if not state.goals:
                 return state, Reply(day.voice.say("task.no_goals"), directives=done)
-            speech = talk.today_steps(day.voice, state, day.today)
+            speech = talk.today_steps(day.voice, day.plan(state))
             return state, Reply(speech, directives=done)
 
         return turn.answer(turn.change(action))

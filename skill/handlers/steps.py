@@ -1,36 +1,49 @@
-"""Handlers for the daily step: launch, what's my step, done, how it felt, skip, smaller, bigger."""
+"""Handlers for the daily step: launch, what's my step, done, how it felt, skip, resize, keep.
+
+A launch is useful on its own (a routine opens the skill): today's step first, then the one
+question that fits the moment: last week's look back on the first visit of a week, a growth
+the person has earned, or simply "done it already?" so that "yes" completes the step.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_core.utils.predicate import is_request_type
 from ask_sdk_model.response import Response
 
 from skill.coach import plan, progression
-from skill.coach.areas import BUILT_IN_AREAS
+from skill.coach.areas import BUILT_IN_AREAS, STARTER
 from skill.coach.progression import Adjustment, RatingResult
-from skill.coach.state import Goal, Rating, UserState
+from skill.coach.state import Goal, Rating, UserState, week_start
+from skill.coach.week import review_due
 from skill.handlers import talk
 from skill.handlers.base import Handler
-from skill.handlers.questions import GOAL, OFFER, Dialog, on_yes
+from skill.handlers.questions import GOAL, Dialog, on_no, on_yes
 from skill.handlers.reply import Reply
 from skill.handlers.turn import Day, Turn
+from skill.speech.names import language_of, matches
 from skill.speech.ssml import Ssml, join
 
 Action = Callable[[UserState, Day], tuple[UserState, Reply]]
+# The `scope` slot's id for "all of them" ("I did all of them").
+ALL_STEPS = "ALL"
 GoalAction = Callable[[UserState, Goal, Day], tuple[UserState, Reply]]
 
 
 def pick_goal(turn: Turn, state: UserState, day: Day) -> tuple[Goal | None, Ssml | None]:
     """The goal a request is about: a named area, the one just talked about, or the next to do.
 
-    Returns (None, words to say) when the user named an area they have no goal for.
+    Returns (None, words to say) when the person named an area they have no goal for.
     """
     area = turn.slot("area")
     if area.id or area.words:
-        goal = plan.find_goal(state, area.id, area.words)
+        language = language_of(turn.book.locale)
+        goal = plan.find_goal(
+            state, area.id, area.words, lambda name, words: matches(name, words, language)
+        )
         if goal is None:
             named = day.voice.book.label(area.id) if area.id in BUILT_IN_AREAS else area.words
             return None, day.voice.say("goal.not_active", area=named or "")
@@ -38,7 +51,8 @@ def pick_goal(turn: Turn, state: UserState, day: Day) -> tuple[Goal | None, Ssml
     current = turn.session.get(GOAL)
     if isinstance(current, str) and (goal := state.goal(current)) is not None:
         return goal, None
-    return plan.next_to_do(state, day.today), None
+    left = day.plan(state).left
+    return (left[0] if left else state.focus), None
 
 
 def choose_area(day: Day, lead: Ssml | None = None, key: str | None = "goal.none_yet") -> Reply:
@@ -60,28 +74,56 @@ def for_goal(turn: Turn, act: GoalAction) -> Action:
             return state, choose_area(day)
         goal, problem = pick_goal(turn, state, day)
         if goal is None:
-            return state, Reply(problem or Ssml(""), day.voice.say("ask.anything_else"))
+            return state, Reply(problem or Ssml(""))
         return act(state, goal, day)
 
     return action
 
 
-def step_reply(state: UserState, day: Day, lead: Ssml | None = None) -> Reply:
-    """Today's steps with the day's news; asks what next, or offers progress if all is done."""
+def day_reply(
+    turn: Turn, state: UserState, day: Day, lead: Ssml | None = None
+) -> tuple[UserState, Reply]:
+    """The day's news and steps, and the one question that fits (if the session can hear it)."""
     voice = day.voice
-    speech = join(
-        lead, talk.day_news(voice, state, day.news), talk.today_steps(voice, state, day.today)
-    )
-    if all(g.entry_on(day.today) is not None for g in state.goals):
-        return Reply(speech, voice.say("ask.hear_progress"), dialog=Dialog.OFFER_PROGRESS)
-    return Reply(speech, voice.say("ask.after_step"), voice.say("reprompt.after_step"))
+    today = day.plan(state)
+    speech = join(lead, talk.day_news(voice, state, day.news), talk.today_steps(voice, today))
+    if turn.one_shot:
+        return state, Reply(speech)
+    if review_due(state, day.today, day.first_weekday):
+        reviewed = replace(state, reviewed_week=week_start(day.today, day.first_weekday))
+        if day.news.came_back:
+            # Back after weeks away, last week was empty: the welcome back says enough.
+            state = reviewed
+        else:
+            return reviewed, Reply(speech, voice.say("week.offer"), dialog=Dialog.OFFER_REVIEW)
+    for goal in state.goals:
+        offer = progression.growth_offer(goal, day.today, day.first_weekday)
+        if offer is not None:
+            question = talk.growth_question(voice, goal, offer)
+            return state.with_goal(progression.offered(goal, day.today)), Reply(
+                speech, question, dialog=Dialog.OFFER_GROWTH, session={GOAL: goal.key}
+            )
+    if today.left:
+        first = today.left[0]
+        asked = (
+            voice.say("ask.done_named", name=voice.book.goal_name(first))
+            if len(today.left) > 1
+            else voice.say("ask.done_yet")
+        )
+        return state, Reply(
+            speech,
+            asked,
+            dialog=Dialog.ASK_DONE,
+            session={GOAL: today.left[0].key},
+        )
+    return state, Reply(speech, voice.say("ask.hear_progress"), dialog=Dialog.OFFER_PROGRESS)
 
 
 class LaunchHandler(Handler):
     """First launch: welcome and a choice of area. Returning: today's step straight away."""
 
     def can_handle(self, handler_input: HandlerInput) -> bool:
-        """Any LaunchRequest."""
+        """Any LaunchRequest (a routine's task is answered by TaskHandler first)."""
         return bool(is_request_type("LaunchRequest")(handler_input))
 
     def respond(self, turn: Turn) -> Response:
@@ -89,7 +131,7 @@ class LaunchHandler(Handler):
 
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
             if state.goals:
-                return state, step_reply(state, day)
+                return day_reply(turn, state, day)
             key = "welcome.first" if day.news.first_visit else "welcome.no_goals"
             return state, choose_area(day, key=key)
 
@@ -107,151 +149,235 @@ class GetStepHandler(Handler):
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
             if not state.goals:
                 return state, choose_area(day)
-            return state, step_reply(state, day)
+            return day_reply(turn, state, day)
 
         return turn.answer(turn.change(action))
 
 
 class CompleteStepHandler(Handler):
-    """'I did it': count it once, celebrate specifically, give the next step's news."""
+    """'I did it': count it once, celebrate specifically, and say what is left today."""
 
     intents = ("CompleteStepIntent",)
 
     def respond(self, turn: Turn) -> Response:
-        """Complete the step and celebrate; in a session, ask how it felt."""
+        """Complete the step the request is about."""
+        return complete(turn)
 
-        def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
-            state, done = plan.complete_step(state, goal.key, day.today)
-            speech = talk.celebrate(day.voice, state, done, day.today)
-            if done.completion.already:
-                return state, Reply(speech, day.voice.say("ask.anything_else"))
-            return state, Reply(
+
+@on_yes(Dialog.ASK_DONE)
+def complete(turn: Turn) -> Response:
+    """Complete a step; in a session, offer growth if earned, or ask how it felt (weekly)."""
+    if turn.slot("scope").id == ALL_STEPS:
+        return turn.answer(turn.change(complete_all))
+
+    def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
+        state, done = plan.complete_step(state, goal.key, day.today)
+        voice = day.voice
+        speech = talk.celebrate(voice, done, day.plan(state), day.first_weekday)
+        goal = done.goal
+        if done.completion.already or turn.one_shot:
+            return state, Reply(speech)
+        offer = progression.growth_offer(goal, day.today, day.first_weekday)
+        if offer is not None:
+            return state.with_goal(progression.offered(goal, day.today)), Reply(
                 speech,
-                day.voice.say("ask.feeling"),
-                day.voice.say("reprompt.feeling"),
+                talk.growth_question(voice, goal, offer),
+                dialog=Dialog.OFFER_GROWTH,
+                session={GOAL: goal.key},
+            )
+        asked_today = any(g.asked_on == day.today for g in state.goals)
+        if progression.should_ask_feeling(goal, day.today) and not asked_today:
+            return state.with_goal(progression.asked_feeling(goal, day.today)), Reply(
+                speech,
+                voice.say("ask.feeling"),
+                voice.say("reprompt.feeling"),
                 dialog=Dialog.FEELING,
                 session={GOAL: goal.key},
             )
+        return state, Reply(speech)
 
-        return turn.answer(turn.change(for_goal(turn, act)))
+    return turn.answer(turn.change(for_goal(turn, act)))
+
+
+def complete_all(state: UserState, day: Day) -> tuple[UserState, Reply]:
+    """ "I did all of them": every step still due today, counted once each."""
+    if not state.goals:
+        return state, choose_area(day)
+    voice, book = day.voice, day.voice.book
+    left = day.plan(state).left
+    if not left:
+        return state, Reply(voice.say("today.all_done"))
+    milestone = None
+    for goal in left:
+        state, done = plan.complete_step(state, goal.key, day.today)
+        milestone = done.milestone or milestone
+    steps = book.listing([talk.step_today(voice, g, day.today) for g in left])
+    parts = [voice.say("done.all_cheer", steps=steps)]
+    if milestone is not None:
+        parts.append(voice.say("milestone.count", count=milestone))
+    return state, Reply(join(*parts, voice.say("done.all_today")))
 
 
 _RATINGS = {"EASY": Rating.EASY, "ABOUT_RIGHT": Rating.ABOUT_RIGHT, "HARD": Rating.HARD}
+_RATING_KEYS = {
+    RatingResult.NOT_DONE: "feeling.not_done",
+    RatingResult.NOTED_HARD: "feeling.noted_hard",
+    RatingResult.STEPPED_DOWN: "feeling.stepped_down",
+    RatingResult.GROWTH_UNDONE: "feeling.growth_undone",
+}
 
 
 class RateStepHandler(Handler):
-    """'It was easy / about right / hard': tune the ladder with how today's step felt."""
+    """'It was easy / about right / hard': only "hard" changes anything; growth waits for a yes."""
 
     intents = ("RateStepIntent",)
 
     def respond(self, turn: Turn) -> Response:
-        """Record the rating; it may grow, shrink or hold the step."""
+        """Take in how the step felt."""
         rating = _RATINGS.get(turn.slot("rating").id or "")
-
         if rating is None:
+            # Asked once, plainly: never the question twice in one reply.
             return turn.answer_without_state(
                 lambda voice: Reply(
+                    Ssml(""),
                     voice.say("feeling.unclear"),
-                    voice.say("reprompt.feeling"),
                     dialog=Dialog.FEELING,
                     must_answer=turn.dialog == Dialog.FEELING,
                 )
             )
 
         def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
-            voice = day.voice
+            voice, book = day.voice, day.voice.book
             goal, result = progression.rate(goal, day.today, rating)
             state = state.with_goal(goal)
-            book = voice.book
-            key = {
-                RatingResult.NOT_DONE: "feeling.not_done",
-                RatingResult.NOTED: f"feeling.noted_{rating.value.lower()}",
-                RatingResult.NOTED_HARD: "feeling.noted_hard",
-                RatingResult.STEPPED_UP: "feeling.stepped_up",
-                RatingResult.STEPPED_DOWN: "feeling.stepped_down",
-                RatingResult.GROWTH_UNDONE: "feeling.growth_undone",
-            }[result]
-            speech = voice.say(key, step=book.step(goal, goal.size), name=book.goal_name(goal))
-            return state, Reply(speech, voice.say("ask.anything_else"), session={GOAL: goal.key})
+            key = _RATING_KEYS.get(result, f"feeling.noted_{rating.value.lower()}")
+            speech = voice.say(key, step=book.step(goal, goal.rung), name=book.goal_name(goal))
+            offer = progression.growth_offer(goal, day.today, day.first_weekday)
+            if rating is Rating.EASY and offer is not None and not turn.one_shot:
+                return state.with_goal(progression.offered(goal, day.today)), Reply(
+                    speech,
+                    talk.growth_question(voice, goal, offer),
+                    dialog=Dialog.OFFER_GROWTH,
+                    session={GOAL: goal.key},
+                )
+            return state, Reply(speech)
 
         return turn.answer(turn.change(for_goal(turn, act)))
 
 
 class SkipStepHandler(Handler):
-    """'Not today': kindness, and an offer of a smaller version for today."""
+    """'Not today': kindness, and the starter for today if it would help."""
 
     intents = ("SkipStepIntent",)
 
     def respond(self, turn: Turn) -> Response:
-        """Note the skip and offer something smaller."""
+        """Meet a skip kindly; nothing is counted against the person."""
 
         def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
-            voice = day.voice
-            if goal.entry_on(day.today) is not None:
-                return state, Reply(voice.say("skip.already_done", name=voice.book.goal_name(goal)))
-            goal, smaller = progression.skip(goal, day.today)
-            state = state.with_goal(goal)
-            if smaller is None:
+            voice, book = day.voice, day.voice.book
+            if goal.done_on(day.today):
+                return state, Reply(voice.say("skip.already_done", name=book.goal_name(goal)))
+            if goal.weekly:
+                return state, Reply(voice.say("skip.weekly"))
+            if not progression.can_offer_starter(goal, day.today):
                 return state, Reply(voice.say("skip.rest"))
             return state, Reply(
                 voice.say("skip.kind"),
-                voice.say("skip.offer_smaller", step=voice.book.step(goal, smaller)),
+                voice.say("skip.offer_starter", step=book.step(goal, STARTER)),
                 voice.say("reprompt.yes_no"),
-                dialog=Dialog.OFFER_SMALLER,
+                dialog=Dialog.OFFER_STARTER,
                 must_answer=True,
-                session={GOAL: goal.key, OFFER: smaller},
+                session={GOAL: goal.key},
             )
 
         return turn.answer(turn.change(for_goal(turn, act)))
 
 
-_ADJUSTMENT_KEYS = {
-    Adjustment.STEPPED_DOWN: "adjust.stepped_down",
+@on_yes(Dialog.OFFER_STARTER)
+def take_starter(turn: Turn) -> Response:
+    """'Yes' to the starter today: today's step becomes it, for today only."""
+
+    def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
+        goal = progression.starter_today(goal, day.today)
+        speech = day.voice.say("skip.starter_taken", step=day.voice.book.step(goal, STARTER))
+        return state.with_goal(goal), Reply(speech)
+
+    return turn.answer(turn.change(for_goal(turn, act)))
+
+
+_SMALLER_KEYS = {
+    Adjustment.STEPPED_DOWN: "adjust.smaller",
+    Adjustment.GROWTH_UNDONE: "adjust.growth_undone",
     Adjustment.SMALLER_TODAY: "adjust.smaller_today",
     Adjustment.ALREADY_SMALLEST: "adjust.already_smallest",
-    Adjustment.STEPPED_UP: "adjust.stepped_up",
+}
+_BIGGER_KEYS = {
+    Adjustment.STEPPED_UP: "adjust.bigger",
     Adjustment.NOT_TODAY: "adjust.not_today",
     Adjustment.AT_TOP: "adjust.at_top",
 }
 
 
 class ResizeHandler(Handler):
-    """'That's too hard' makes the step smaller; 'too easy' makes it bigger."""
+    """'That's too hard' makes the step smaller at once; 'let's go bigger' grows it."""
 
     intents = ("MakeSmallerIntent", "MakeBiggerIntent")
 
     def respond(self, turn: Turn) -> Response:
-        """One rung down or up, within the one-change-a-day rule."""
+        """One rung down or up, at most one change a day."""
         smaller = turn.intent == "MakeSmallerIntent"
-
-        def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
-            voice = day.voice
-            change = progression.make_smaller if smaller else progression.make_bigger
-            goal, result = change(goal, day.today)
-            state = state.with_goal(goal)
-            speech = voice.say(
-                _ADJUSTMENT_KEYS[result],
-                step=voice.book.step(goal, goal.size_on(day.today)),
-                name=voice.book.goal_name(goal),
-            )
-            return state, Reply(speech, voice.say("ask.anything_else"), session={GOAL: goal.key})
-
-        return turn.answer(turn.change(for_goal(turn, act)))
+        return turn.answer(turn.change(for_goal(turn, resize(smaller))))
 
 
-@on_yes(Dialog.OFFER_SMALLER)
-def accept_smaller(turn: Turn) -> Response:
-    """'Yes' to a smaller version of today's step."""
+@on_yes(Dialog.OFFER_GROWTH)
+def accept_growth(turn: Turn) -> Response:
+    """'Yes' to an offered growth: one rung up, said as the offer put it ("from tomorrow")."""
+    return turn.answer(turn.change(for_goal(turn, resize(smaller=False, offered=True))))
 
-    def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
-        voice = day.voice
-        key = turn.session.get(GOAL)
-        goal = state.goal(key) if isinstance(key, str) else None
-        size = progression.smaller_version(goal, day.today) if goal else None
-        if goal is None or size is None:
-            return state, step_reply(state, day) if state.goals else choose_area(day)
-        goal = progression.take_smaller_today(goal, day.today, size)
-        speech = voice.say("skip.smaller_taken", step=voice.book.step(goal, size))
-        return state.with_goal(goal), Reply(speech)
 
-    return turn.answer(turn.change(action))
+def resize(smaller: bool, *, offered: bool = False) -> GoalAction:
+    """The action for "too hard" (smaller) or "bigger" on one goal (`offered`: yes to an offer)."""
+
+    def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
+        voice, book = day.voice, day.voice.book
+        if smaller:
+            goal, result = progression.too_hard(goal, day.today)
+            key = _SMALLER_KEYS[result]
+        else:
+            goal, result = progression.grow(goal, day.today)
+            key = _BIGGER_KEYS[result]
+            if offered and result is Adjustment.STEPPED_UP:
+                key = "growth.accepted_weekly" if goal.weekly else "growth.accepted"
+        step = book.step(goal, goal.rung_on(day.today))
+        return state.with_goal(goal), Reply(voice.say(key, step=step, name=book.goal_name(goal)))
+
+    return act
+
+
+class KeepStepHandler(Handler):
+    """'Keep it': the size stays; after an offer, the next offer waits a week."""
+
+    intents = ("KeepStepIntent",)
+
+    def respond(self, turn: Turn) -> Response:
+        """Keep the step as it is."""
+        return keep(turn)
+
+
+@on_no(Dialog.OFFER_GROWTH)
+def keep(turn: Turn) -> Response:
+    """No (or "keep it") to a growth offer, to a look back's question, or on its own."""
+    dialog = turn.dialog
+
+    def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
+        voice, book = day.voice, day.voice.book
+        # "Keep it" is a no to growing for now, however it was said: no offer for a week.
+        state = state.with_goal(progression.offered(goal, day.today))
+        if dialog is Dialog.WEEK_ADJUST:
+            return state, Reply(voice.say("week.kept", name=book.goal_name(goal)))
+        key = "growth.kept" if dialog is Dialog.OFFER_GROWTH else "keep.stays"
+        return state, Reply(
+            voice.say(key, size=book.size(goal, goal.rung), step=book.step(goal, goal.rung))
+        )
+
+    return turn.answer(turn.change(for_goal(turn, act)))

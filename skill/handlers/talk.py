@@ -1,136 +1,212 @@
-"""Builds what the coach says from domain values: steps, celebrations, progress, choices.
+"""Builds what the coach says from domain values: today, celebrations, offers, weeks, progress.
 
-Only wording decisions live here; every word comes from the phrasebook through a Voice.
+Only wording decisions live here; every word comes from the phrasebook through a Voice. Each
+phrase is a whole sentence (or a clean clause inside one), so joining them never leaves a
+dangling clause or a missing full stop.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from skill.coach import plan
-from skill.coach.areas import BUILT_IN_AREAS, Cadence
+from skill.coach.areas import BUILT_IN_AREAS
 from skill.coach.plan import DayStart, StepDone
-from skill.coach.progress import Progress, momentum
-from skill.coach.state import Goal, UserState, period_start
-from skill.speech.ssml import Ssml, join
+from skill.coach.progress import Progress
+from skill.coach.progression import GrowthOffer, done_in_week
+from skill.coach.state import Goal, UserState
+from skill.coach.today import DayPlan
+from skill.coach.week import GoalWeek, WeekLook
+from skill.speech.ssml import Ssml, join, plain
 from skill.speech.voice import Voice
 
-
-def step_for(voice: Voice, goal: Goal, today: date) -> Ssml:
-    """Today's step for one goal, e.g. 'Today's step: a 5 minute walk.'"""
-    size = goal.size_on(today)
-    step = voice.book.step(goal, size)
-    if goal.spec.cadence is Cadence.WEEKLY:
-        week = _done_this_week(goal, today)
-        if week >= size:
-            return voice.say("step.weekly_met", step=step)
-        if week:
-            return voice.say("step.weekly_some", step=step, done=week)
-    return voice.say("step.today", step=step)
+# The areas offered as examples when a person chooses (three, as a list to choose from).
+EXAMPLE_AREAS = ("MOVE", "GRATITUDE", "BREATHE")
 
 
-def today_steps(voice: Voice, state: UserState, today: date) -> Ssml:
-    """The focus goal's step first, then the others not yet done today."""
-    pending = [g for g in state.goals if g.entry_on(today) is None]
-    if not pending:
-        focus = state.goals[0]
-        return voice.say("step.all_done", step=voice.book.step(focus, focus.size))
-    first, *others = pending
-    parts = [step_for(voice, first, today)]
-    if others:
+def step_today(voice: Voice, goal: Goal, today: date) -> Ssml:
+    """A goal's step for today (the smaller version, if one was chosen for today)."""
+    return voice.book.step(goal, goal.rung_on(today))
+
+
+def today_steps(voice: Voice, plan: DayPlan) -> Ssml:
+    """Today's first step, the other daily ones, the weekly ones not met yet, and any met.
+
+    "Today's step: a 5-minute walk. Also today: 1 glass of water. And this week: saying or
+    writing how you feel once a week." A weekly step is never said to be due today.
+    """
+    book = voice.book
+    parts: list[Ssml] = []
+    daily, weekly = plan.left_today, plan.left_this_week
+    if daily:
+        first, *others = daily
+        parts.append(voice.say("today.step", step=step_today(voice, first, plan.today)))
+        if others:
+            steps = book.listing([step_today(voice, g, plan.today) for g in others])
+            parts.append(voice.say("today.also", steps=steps))
+    elif any(not g.weekly for g in (e.goal for e in plan.goals)):
+        parts.append(voice.say("today.all_done"))
+    if weekly:
+        steps = book.listing([step_today(voice, g, plan.today) for g in weekly])
         parts.append(
-            voice.say(
-                "step.also",
-                steps=voice.book.listing([voice.book.step(g, g.size_on(today)) for g in others]),
-            )
+            voice.say("today.this_week", steps=steps)
+            if daily
+            else voice.say("today.week_step", step=steps)
         )
+    met = plan.met
+    if met:
+        names = book.listing([book.goal_name(g) for g in met])
+        parts.append(voice.say("today.weekly_met", name=names))
     return join(*parts)
 
 
 def day_news(voice: Voice, state: UserState, start: DayStart) -> Ssml:
-    """A welcome back after days away, and any step made smaller because of missed days."""
-    parts: list[Ssml] = []
-    if not start.first_visit and start.days_away >= 2:
-        parts.append(voice.say("welcome.back_after_break"))
-    for key in start.stepped_down:
+    """A welcome back after two weeks or more (and the gentle restart), or steps eased."""
+    book = voice.book
+    if start.came_back and state.focus is not None:
+        return join(voice.say("news.came_back"), voice.say("news.restart"))
+    parts = []
+    for key in start.eased:
         goal = state.goal(key)
         if goal is not None:
-            parts.append(
-                voice.say(
-                    "news.eased_after_misses",
-                    name=voice.book.goal_name(goal),
-                    size=voice.book.size(goal, goal.size),
-                )
-            )
+            parts.append(voice.say("news.eased", name=book.goal_name(goal)))
     return join(*parts)
 
 
 def area_choices(voice: Voice) -> Ssml:
-    """The built-in areas as a spoken list of choices."""
+    """Three example areas, as an open series: 'moving, gratitude, calm breathing' (each phrase
+    that uses them ends the choice itself: "..., or something of your own?")."""
+    return voice.book.series([voice.book.label(a) for a in EXAMPLE_AREAS])
+
+
+def all_areas(voice: Voice) -> Ssml:
+    """Every built-in area (for help, where a longer list is asked for)."""
     return voice.book.listing([voice.book.label(a) for a in BUILT_IN_AREAS])
 
 
 def choose_area_question(voice: Voice) -> Ssml:
-    """Ask which area to grow in."""
+    """Ask which area to grow in, with three examples."""
     return voice.say("goal.which_area", choices=area_choices(voice))
 
 
-def celebrate(voice: Voice, state: UserState, done: StepDone, today: date) -> Ssml:
-    """A specific celebration: what was done, the count or milestone, and the next step's news."""
+def celebrate(voice: Voice, done: StepDone, plan: DayPlan, first_weekday: int) -> Ssml:
+    """A specific celebration: what was done, the count or milestone, and what is left today."""
     goal, book = done.goal, voice.book
     if done.completion.already:
         return voice.say("done.already", name=book.goal_name(goal))
-    parts = [voice.say("done.cheer", step=book.step(goal, done.completion.size))]
+    parts = [voice.say("done.cheer", step=book.step(goal, done.completion.rung, once=True))]
     if done.milestone == 1:
         parts.append(voice.say("milestone.first"))
     elif done.milestone is not None:
         parts.append(voice.say("milestone.count", count=done.milestone))
+    elif goal.weekly:
+        target = max(1, goal.size)
+        week = done_in_week(goal, plan.today, first_weekday)
+        key = "done.weekly_met" if week >= target else "done.weekly_some"
+        parts.append(voice.say(key, done=week, target=book.times(target, weekly=True)))
     else:
-        week = momentum(state, today)
-        if week >= 2:
-            parts.append(voice.say("done.momentum", steps=book.count(week, "small_step")))
-    if done.completion.grew:
-        weekly = goal.spec.cadence is Cadence.WEEKLY
-        key = "news.grew_next_week" if weekly else "news.grew_tomorrow"
-        parts.append(voice.say(key, step=book.step(goal, goal.size)))
-        if goal.rung >= goal.spec.top:
-            parts.append(voice.say("news.top_reached"))
-    next_goal = plan.next_to_do(state, today)
-    if next_goal is not None and next_goal.entry_on(today) is None:
-        parts.append(voice.say("done.next_up", step=book.step(next_goal, next_goal.size_on(today))))
+        days = done_in_week(goal, plan.today, first_weekday)
+        if days >= 2:
+            parts.append(voice.say("done.days_this_week", days=book.count(days, "day")))
+    daily, weekly = plan.left_today, plan.left_this_week
+    if daily:
+        steps = book.listing([step_today(voice, g, plan.today) for g in daily])
+        parts.append(voice.say("done.still_to_do", steps=steps))
+    elif len(plan.goals) > 1:
+        parts.append(voice.say("done.all_today"))
+        if weekly:  # the week's step, once today's are done (before, it would crowd the cheer)
+            steps = book.listing([step_today(voice, g, plan.today) for g in weekly])
+            parts.append(voice.say("today.week_step", step=steps))
     return join(*parts)
 
 
+def growth_question(voice: Voice, goal: Goal, offer: GrowthOffer) -> Ssml:
+    """ "You've done your walk on 6 days of the last 7. Ready to try 6 minutes from tomorrow?" """
+    book = voice.book
+    if goal.weekly:
+        key = "growth.offer_weekly"
+    else:
+        key = "growth.offer_every_day" if offer.days_done >= 7 else "growth.offer"
+    return voice.say(
+        key,
+        name=book.goal_name(goal),
+        days=book.count(offer.days_done, "day"),
+        next=book.size(goal, offer.next_rung),
+        size=book.size(goal, offer.rung),
+    )
+
+
+def look_back(voice: Voice, look: WeekLook) -> Ssml:
+    """A few sentences about a week: days done per goal, what grew or eased, what felt hard."""
+    book = voice.book
+    if not look.any_done:
+        return voice.say("week.quiet_last" if look.finished else "week.quiet_this")
+    days = [
+        voice.say(
+            "week.goal_days", name=book.goal_name(g.goal), days=book.count(g.days_done, "day")
+        )
+        for g in look.goals
+        if g.days_done
+    ]
+    intro = "week.done_last" if look.finished else "week.done_this"
+    parts = [voice.say(intro, goals=book.listing(days))]
+    for entry in look.goals:
+        if entry.grew_to is not None:
+            size = book.size(entry.goal, entry.grew_to)
+            parts.append(voice.say("week.grew", name=book.goal_name(entry.goal), size=size))
+        elif entry.eased_to is not None:
+            size = book.size(entry.goal, entry.eased_to)
+            parts.append(voice.say("week.eased", name=book.goal_name(entry.goal), size=size))
+    hard = [g for g in look.goals if g.hard_days]
+    if hard:
+        worst = max(hard, key=lambda g: g.hard_days)
+        times = book.times(worst.hard_days, weekly=False)
+        parts.append(voice.say("week.hard", name=book.goal_name(worst.goal), times=times))
+    return join(*parts)
+
+
+def week_goal(look: WeekLook) -> GoalWeek | None:
+    """The goal the look back's question is about: one that felt hard, else the focus."""
+    hard = [g for g in look.goals if g.hard_days]
+    if hard:
+        return max(hard, key=lambda g: g.hard_days)
+    return look.goals[0] if look.goals else None
+
+
 def progress_report(voice: Voice, figures: Progress) -> Ssml:
-    """Momentum, growth since the start, positive streaks, and the total."""
+    """Days this week per goal, growth since the start, positive streaks, and the total."""
     book = voice.book
     if figures.total_steps == 0:
         return voice.say("progress.none_yet")
     parts: list[Ssml] = []
-    if figures.momentum > 0:
-        parts.append(
-            voice.say("progress.momentum", steps=book.count(figures.momentum, "small_step"))
-        )
+    week = [(g, days) for g, days in figures.this_week if days]
+    if week:
+        items = [
+            voice.say("week.goal_days", name=book.goal_name(g), days=book.count(days, "day"))
+            for g, days in week
+        ]
+        parts.append(voice.say("progress.this_week", goals=book.listing(items)))
     else:
         parts.append(
             voice.say("progress.fresh_week", steps=book.count(figures.total_steps, "step"))
         )
-    for goal, growth in figures.growths:
+    for goal, growth in figures.growths[:2]:
         parts.append(
             voice.say(
                 "progress.growth",
                 name=book.goal_name(goal),
                 start=growth.start_size,
-                size=book.size(goal, growth.size),
+                size=book.size(goal, goal.rung),
                 since=book.date(growth.since),
             )
         )
-    for goal, days in figures.streaks:
-        if days >= 2:
-            weekly = goal.spec.cadence is Cadence.WEEKLY
-            key = "progress.streak_weeks" if weekly else "progress.streak_days"
-            parts.append(voice.say(key, count=days, name=book.goal_name(goal)))
-    if 0 < figures.momentum < figures.total_steps:
+    longest = max(figures.streaks, key=lambda item: item[1], default=None)
+    if longest is not None:
+        goal, count = longest
+        noun = "week" if goal.weekly else "day"
+        parts.append(
+            voice.say("progress.streak", count=book.count(count, noun), name=book.goal_name(goal))
+        )
+    if week:
         parts.append(voice.say("progress.total", steps=book.count(figures.total_steps, "step")))
     return join(*parts)
 
@@ -140,16 +216,30 @@ def goal_list(voice: Voice, state: UserState) -> Ssml:
     book = voice.book
     focus, *others = state.goals
     parts = [
-        voice.say("goals.focus", name=book.goal_name(focus), size=book.size(focus, focus.size))
+        voice.say("goals.focus", name=book.goal_name(focus), size=book.size(focus, focus.rung))
     ]
     if others:
         items = [
-            voice.say("goals.item", name=book.goal_name(g), size=book.size(g, g.size))
+            voice.say("goals.item", name=book.goal_name(g), size=book.size(g, g.rung))
             for g in others
         ]
         parts.append(voice.say("goals.others", items=book.listing(items)))
     return join(*parts)
 
 
-def _done_this_week(goal: Goal, today: date) -> int:
-    return len(goal.entries_between(period_start(today, Cadence.WEEKLY), today))
+def goal_names(voice: Voice, goals: tuple[Goal, ...], *, choice: bool = False) -> Ssml:
+    """Goals by name, as a list ('your walk and gratitude') or a choice ('... or ...')."""
+    return voice.book.listing([voice.book.goal_name(g) for g in goals], choice=choice)
+
+
+def reminder_words(voice: Voice, state: UserState) -> str:
+    """What the daily reminder says (plain text): the focus step as it stands.
+
+    Always the first wording, so the words change only when the step does.
+    """
+    book = voice.book
+    focus = state.focus
+    if focus is None:
+        return plain(Ssml(book.variants("reminder.text_no_goal")[0]))
+    template = book.variants("reminder.text")[0]
+    return plain(Ssml(template.format(step=book.step(focus, focus.rung))))

@@ -2,16 +2,17 @@
 
 A Turn reads the envelope once (through `skill.envelope`), gives handlers the user's day and
 the slots they asked for, and changes stored state through `Turn.change`: a versioned
-read-modify-write whose action is pure. Replies are values (`reply.Reply`), turned into the
-SDK's response by `Turn.answer`.
+read-modify-write whose action is pure. A turn that changes nothing a person would notice
+(asking for today's step, hearing progress) writes nothing. Replies are values
+(`reply.Reply`), turned into the SDK's response by `Turn.answer`.
 """
 
 from __future__ import annotations
 
 import logging
-import random
+import zlib
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any, TypeVar
@@ -23,11 +24,14 @@ from ask_sdk_model.response import Response
 from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 
 from skill import envelope
+from skill.alexa.reminders import ReminderFailure, update_text
 from skill.alexa.services import AlexaApis, RequestApis
-from skill.alexa.settings import fetch_time_zone, refreshed_zone
+from skill.alexa.settings import ZoneMemory, fetch_time_zone, refreshed_zone
 from skill.coach import plan
 from skill.coach.state import UserState
-from skill.handlers.questions import SAID, Dialog, heard_as, pending
+from skill.coach.today import DayPlan, plan_day
+from skill.handlers import talk
+from skill.handlers.questions import ASK_AGAIN_AT_MOST, ASKED, SAID, Dialog, heard_as, pending
 from skill.handlers.reply import Reply, render
 from skill.speech.phrasebook import Phrasebook, phrasebook
 from skill.speech.voice import Voice
@@ -41,20 +45,30 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Deps:
-    """What handlers are built with: the store, a fallback clock, and Alexa's APIs."""
+    """What handlers are built with: the store, a fallback clock, Alexa's APIs, and the
+    process's memory of recent time-zone lookups."""
 
     store: Store
     clock: Callable[[], datetime] = lambda: datetime.now(UTC)
     apis: AlexaApis | None = None
+    zones: ZoneMemory = field(default_factory=ZoneMemory)
 
 
 @dataclass(frozen=True)
 class Day:
-    """The user's local day as an action sees it: the date, its news, and the voice to use."""
+    """The user's local day as an action sees it: the date, its news, and the voice to use.
+
+    `first_weekday` is the day the person's weeks start on (their locale's: 6 is Sunday).
+    """
 
     today: date
     news: plan.DayStart
     voice: Voice
+    first_weekday: int
+
+    def plan(self, state: UserState) -> DayPlan:
+        """Today's plan for `state` (after whatever the action changed)."""
+        return plan_day(state, self.today, self.first_weekday)
 
 
 @dataclass(frozen=True)
@@ -95,8 +109,6 @@ class Turn:
         self.instant: datetime = stamp if isinstance(stamp, datetime) else deps.clock()
         if self.instant.tzinfo is None:
             self.instant = self.instant.replace(tzinfo=UTC)
-        seed = getattr(self.request, "request_id", None) or self.instant.isoformat()
-        self._rng = random.Random(seed)
         self._calls: dict[Hashable, tuple[bool, Any]] = {}
 
     @cached_property
@@ -147,45 +159,99 @@ class Turn:
         return result
 
     def with_zone(self, state: UserState) -> UserState:
-        """State whose cached time zone is fresh: looked up again (once per request) when due."""
-        zone, until = refreshed_zone(
-            state.time_zone,
-            state.time_zone_until,
-            self.instant,
-            lambda: self.once("time zone", lambda: fetch_time_zone(self.apis)),
-        )
+        """State whose cached time zone is fresh: looked up again (once per request) when due.
+
+        A lookup this process made lately counts as fresh too, so a person whose turns write
+        nothing is not looked up on every turn.
+        """
+        remembered = self._deps.zones.recall(self.key, self.instant)
+        if remembered is not None:
+            known_zone, known_until = remembered
+            return replace(
+                state, time_zone=known_zone or state.time_zone, time_zone_until=known_until
+            )
+
+        def lookup() -> str | None:
+            return self.once("time zone", lambda: fetch_time_zone(self.apis))
+
+        zone, until = refreshed_zone(state.time_zone, state.time_zone_until, self.instant, lookup)
+        if "time zone" in self._calls and until is not None:
+            self._deps.zones.remember(self.key, zone, until)
         if (zone, until) == (state.time_zone, state.time_zone_until):
             return state
         return replace(state, time_zone=zone, time_zone_until=until)
 
-    def voice(self, state: UserState | None) -> Voice:
-        """A voice remembering what this user heard last, from state and this session."""
-        memory = dict(state.spoken) if state else {}
+    @property
+    def first_weekday(self) -> int:
+        """The day the person's weeks start on, from their locale."""
+        return self.book.first_weekday
+
+    def voice(self, today: date) -> Voice:
+        """A voice that avoids what this session already said and moves on each day."""
         said = self.session.get(SAID)
-        if isinstance(said, dict):
-            memory.update({k: v for k, v in said.items() if isinstance(v, int)})
-        return Voice(self.book, memory, random.Random(self._rng.random()))
+        memory = (
+            {k: v for k, v in said.items() if isinstance(v, int)} if isinstance(said, dict) else {}
+        )
+        who = zlib.crc32((self._user_id or "").encode())
+        return Voice(self.book, memory, who + today.toordinal())
 
     def change(self, action: Callable[[UserState, Day], tuple[UserState, Reply]]) -> Reply:
         """Open the user's day, apply `action`, and store the result with a versioned write.
 
-        `action` receives the state after the day's catch-up and returns the new state and
-        the reply; it may run again after a conflicting write, so it must be pure. The voice's
-        memory of what was said is stored in the same write.
+        `action` receives the state after the day is opened (a return welcomed, a missed week
+        eased) and returns the new state and the reply; it may run again after a conflicting
+        write, so it must be pure. Nothing is written when nothing a person would notice
+        changed. The daily reminder's words follow the step in the same write.
         """
 
-        def apply(current: UserState | None) -> tuple[UserState, tuple[Reply, Voice]]:
+        def apply(current: UserState | None) -> tuple[UserState | None, tuple[Reply, Voice]]:
             state = self.with_zone(current or UserState())
             today = self.today(state)
-            voice = self.voice(state)
-            state, news = plan.start_day(state, today)
-            state, reply = action(state, Day(today, news, voice))
-            state = replace(state, spoken=tuple(voice.memory.items()))
+            voice = self.voice(today)
+            state, news = plan.open_day(state, today, self.first_weekday)
+            state, reply = action(state, Day(today, news, voice, self.first_weekday))
+            state = self._reminder_following(state, voice)
+            if plan.only_bookkeeping(current, state):
+                return None, (reply, voice)
             return state, (reply, voice)
 
         reply, voice = versioned_update(self._deps.store, self.key, apply)
         self.session[SAID] = voice.memory
         return reply
+
+    def _reminder_following(self, state: UserState, voice: Voice) -> UserState:
+        """State whose daily reminder says today's focus step, updated through Alexa if needed.
+
+        One Reminders call, inside the request's time budget; if it fails the stored words stay
+        as they were, so a later turn tries again. A reminder deleted in the Alexa app is
+        forgotten.
+        """
+        reminder = state.reminder
+        if reminder is None or self.apis is None:
+            return state
+        wanted = talk.reminder_words(voice, state)
+        if reminder.text == wanted:
+            return state
+        apis = self.apis
+        try:
+            gone = self.once(
+                ("reminder words", reminder.token, wanted),
+                lambda: update_text(
+                    apis,
+                    reminder.token,
+                    reminder.at,
+                    reminder.zone,
+                    wanted,
+                    self.book.locale,
+                    self.instant,
+                ),
+            )
+        except ReminderFailure as failure:
+            log.info("reminder words not updated: %s", failure.failure.value)
+            return state
+        if gone:
+            return replace(state, reminder=None)
+        return replace(state, reminder=replace(reminder, text=wanted))
 
     def update(self, change: Callable[[UserState | None], tuple[UserState | None, T]]) -> T:
         """A versioned read-modify-write of the stored state as it is (no day is opened)."""
@@ -204,7 +270,7 @@ class Turn:
 
         The phrase memory of such a reply lives in the session only.
         """
-        voice = self.voice(None)
+        voice = self.voice(self.instant.date())
         reply = build(voice)
         self.session[SAID] = voice.memory
         return self.answer(reply)
@@ -239,7 +305,29 @@ class Turn:
 
     def answer(self, reply: Reply) -> Response:
         """The response for a reply, keeping the pending question in the session."""
+        reply = self._not_asked_again_and_again(reply)
         return render(reply, self._input.response_builder, self.session, one_shot=self.one_shot)
+
+    def _not_asked_again_and_again(self, reply: Reply) -> Reply:
+        """The same question with nothing new, a third time, becomes a kind letting go.
+
+        Someone who keeps saying "yes" to "easy, about right, or hard?" (or keeps being
+        misheard) should not be held in a loop: after two asks again, the coach drops it.
+        """
+        again = reply.dialog is not None and reply.dialog == self.dialog and not reply.speech
+        if not again:
+            self.session.pop(ASKED, None)
+            return reply
+        asked = self.session.get(ASKED)
+        times = (asked if isinstance(asked, int) and not isinstance(asked, bool) else 0) + 1
+        if times <= ASK_AGAIN_AT_MOST:
+            self.session[ASKED] = times
+            return reply
+        self.session.pop(ASKED, None)
+        voice = self.voice(self.instant.date())
+        letting_go = Reply(voice.say("question.let_go"))
+        self.session[SAID] = voice.memory
+        return letting_go
 
     def silence(self) -> Response:
         """An empty response (skill events, session ends, unknown request types)."""

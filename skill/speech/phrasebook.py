@@ -1,34 +1,51 @@
-"""Every spoken word for a locale, loaded once from `locales/<locale>.json`."""
+"""Every spoken word for a locale, loaded once from `locales/<locale>.json`.
+
+Besides phrase variants, a phrasebook knows how its language says a step ("an 8-minute
+walk"), a size ("once a week"), a goal's name ("your walk", "reading to your kid"), a list
+("a, b, or c"), a date and a time, and which day its weeks start on.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, time
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from skill.coach.areas import CUSTOM
+from skill.coach.areas import CUSTOM, STARTER, Unit
 from skill.coach.state import Goal
+from skill.speech.names import language_of, short_name
 from skill.speech.ssml import Ssml, escape
 
 DEFAULT_LOCALE = "en-US"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 class Phrasebook:
-    """The words of one locale: phrase variants, step descriptions, names, units and dates."""
+    """The words of one locale: phrase variants, steps, sizes, names, lists, dates and times."""
 
     def __init__(self, locale: str, data: dict[str, Any]) -> None:
         self.locale = locale
         self._phrases: dict[str, list[str]] = data["phrases"]
         self._steps: dict[str, str] = data["steps"]
+        self._starters: dict[str, str] = data["starters"]
         self._names: dict[str, str] = data["names"]
         self._labels: dict[str, str] = data["labels"]
         self._units: dict[str, list[str]] = data["units"]
+        self._times: dict[str, str] = data["times"]
         self._months: list[str] = data["months"]
         self._and: str = data["and"]
+        self._or: str = data["or"]
+        self._serial_comma: bool = data.get("serial_comma", False)
+        self._comma: str = data.get("comma", ", ")
         self._nouns: dict[str, list[str]] = data["nouns"]
         self._clock: dict[str, str] = data["clock"]
+        self._an_before: list[str] = data.get("an_before", [])
+        self._perspective: dict[str, str] = data.get("perspective", {})
+        self.first_weekday: int = _WEEKDAYS.index(data["week_starts_on"])
+        self._language = language_of(locale)
 
     def variants(self, key: str) -> list[str]:
         """All the ways of saying one thing; a missing key is a bug, so it raises."""
@@ -38,55 +55,130 @@ class Phrasebook:
         """Every phrase key (tests check each renders)."""
         return list(self._phrases)
 
-    def unit(self, area: str, n: int) -> str:
-        """The unit word for a size: '1 minute', '3 breaths'."""
-        singular, plural = self._units.get(area, self._units[CUSTOM])
-        return singular if n == 1 else plural
+    # -- steps and sizes ---------------------------------------------------------------------
 
-    def count(self, n: int, noun: str) -> Ssml:
-        """A number with its noun: '1 step', '5 small steps'."""
-        singular, plural = self._nouns[noun]
-        return Ssml(f"{n} {singular if n == 1 else plural}")
+    def step(self, goal: Goal, rung: int, *, once: bool = False) -> Ssml:
+        """The step itself, said as an action: 'a 5-minute walk', 'one slow breath'.
 
-    def step(self, goal: Goal, size: int) -> Ssml:
-        """The step itself, said as an action: 'a 5 minute walk'."""
-        template = self._steps.get(goal.area, self._steps[CUSTOM])
+        With `once`, a weekly step is said as one time done ("saying how you feel"), not as
+        its weekly target ("... once a week"): for cheering a completion.
+        """
+        name = self.custom_name(goal)
+        short = self.custom_short(goal)
+        if rung <= STARTER:
+            template = self._starters.get(self._kind(goal), self._starters[CUSTOM])
+            return Ssml(template.format(name=name, short=short or name))
+        size = goal.spec.size(rung)
+        kind = self._kind(goal)
+        if once and goal.weekly and f"{kind}_ONCE" in self._steps:
+            kind = f"{kind}_ONCE"
+        template = self._steps.get(kind, self._steps[CUSTOM])
         return Ssml(
             template.format(
-                n=size, unit=self.unit(goal.area, size), name=escape(goal.custom_name or "")
+                n=size,
+                a_n=self._a_n(size),
+                unit=self.unit(goal, size),
+                times=self.times(size, weekly=goal.weekly),
+                name=name,
+                short=short or name,
             )
         )
 
-    def size(self, goal: Goal, size: int) -> Ssml:
-        """A bare size with its unit: '8 minutes', '2 times a week'."""
-        return Ssml(f"{size} {self.unit(goal.area, size)}")
+    def size(self, goal: Goal, rung: int) -> Ssml:
+        """A bare size with its unit: '8 minutes', 'once a week', or 'the starter'."""
+        if rung <= STARTER:
+            return Ssml(self._times["starter"])
+        size = goal.spec.size(rung)
+        if goal.weekly or goal.spec.unit is Unit.TIMES:
+            return Ssml(self.times(size, weekly=goal.weekly))
+        return Ssml(f"{size} {self.unit(goal, size)}")
+
+    def unit(self, goal: Goal, n: int) -> str:
+        """The unit word for a size: 'minute', 'breaths', 'glasses'."""
+        singular, plural = self._units[goal.spec.unit.value]
+        return singular if n == 1 else plural
+
+    def times(self, n: int, *, weekly: bool) -> str:
+        """How often: 'once', 'twice', '3 times', with ' a week' for a weekly step."""
+        key = {1: "once", 2: "twice"}.get(n, "many")
+        said = self._times[key].format(n=n)
+        return self._times["weekly"].format(times=said) if weekly else said
+
+    def _a_n(self, n: int) -> str:
+        """A number with its article: 'a 5', 'an 8', 'an 11'."""
+        spoken = str(n)
+        article = "an" if any(spoken.startswith(p) for p in self._an_before) else "a"
+        if n in (11, 18):
+            article = "an"
+        return f"{article} {spoken}"
+
+    @staticmethod
+    def _kind(goal: Goal) -> str:
+        if goal.area == CUSTOM:
+            return f"{CUSTOM}_{goal.spec.unit.value}"
+        return goal.area
+
+    # -- names -------------------------------------------------------------------------------
+
+    def custom_name(self, goal: Goal) -> Ssml:
+        """A custom goal's name as said back: the person's own words, from our side."""
+        return escape(self.from_our_side(goal.custom_name or ""))
+
+    def custom_short(self, goal: Goal) -> Ssml | None:
+        """What a custom goal is about ("water" for "drinking more water"), if that is clear."""
+        short = short_name(goal.custom_name or "", self._language)
+        return escape(self.from_our_side(short)) if short else None
+
+    def from_our_side(self, words: str) -> str:
+        """The person's words about themselves, as the coach says them: 'my kid', 'your kid'."""
+        return " ".join(self._perspective.get(w, w) for w in words.split())
 
     def goal_name(self, goal: Goal) -> Ssml:
-        """How a goal is named in a sentence: 'your walk', 'your drinking water goal'."""
-        template = self._names.get(goal.area, self._names[CUSTOM])
-        return Ssml(template.format(name=escape(goal.custom_name or "")))
+        """How a goal is named in a sentence: 'your walk', 'your water goal'."""
+        if goal.area == CUSTOM:
+            short = self.custom_short(goal)
+            template = self._names["CUSTOM_SHORT" if short else CUSTOM]
+            return Ssml(template.format(name=self.custom_name(goal), short=short or ""))
+        return Ssml(self._names[goal.area])
 
     def label(self, area: str) -> Ssml:
         """An area's name in a list of choices: 'moving', 'self-care'."""
         return Ssml(self._labels[area])
+
+    # -- numbers, lists, dates, times --------------------------------------------------------
+
+    def count(self, n: int, noun: str) -> Ssml:
+        """A number with its noun: '1 step', '5 days'."""
+        singular, plural = self._nouns[noun]
+        return Ssml(f"{n} {singular if n == 1 else plural}")
+
+    def series(self, items: list[Ssml]) -> Ssml:
+        """'a, b, c' with no last conjunction: for a phrase that adds its own "or your own"."""
+        return Ssml(self._comma.join(items))
+
+    def listing(self, items: list[Ssml], *, choice: bool = False) -> Ssml:
+        """'a', 'a and b', 'a, b, and c'; with `choice`, joined with 'or'."""
+        word = self._or if choice else self._and
+        if len(items) <= 1:
+            return Ssml("".join(items))
+        if len(items) == 2:
+            return Ssml(f"{items[0]} {word} {items[1]}")
+        comma = "," if self._serial_comma else ""
+        return Ssml(f"{self._comma.join(items[:-1])}{comma} {word} {items[-1]}")
 
     def date(self, day: date) -> Ssml:
         """A day as spoken: 'November 2'."""
         return Ssml(f"{self._months[day.month - 1]} {day.day}")
 
     def clock(self, at: time) -> Ssml:
-        """A time of day as spoken: '8 a.m.', '7:30 p.m.', 'noon'."""
+        """A time of day as spoken: '8 AM', '7:30 PM', 'noon'."""
         if at.minute == 0 and at.hour in (0, 12):
             return Ssml(self._clock["midnight" if at.hour == 0 else "noon"])
+        if self._clock.get("style") == "24h":
+            return Ssml(self._clock["format"].format(h=at.hour, m=at.minute))
         hour = at.hour % 12 or 12
         minutes = f":{at.minute:02d}" if at.minute else ""
         return Ssml(f"{hour}{minutes} {self._clock['am' if at.hour < 12 else 'pm']}")
-
-    def listing(self, items: list[Ssml]) -> Ssml:
-        """'a', 'a and b', 'a, b and c'."""
-        if len(items) <= 1:
-            return Ssml("".join(items))
-        return Ssml(f"{', '.join(items[:-1])} {self._and} {items[-1]}")
 
 
 def _read(locale: str) -> dict[str, Any] | None:
@@ -97,10 +189,13 @@ def _read(locale: str) -> dict[str, Any] | None:
     return data
 
 
+_LOCALE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
+
+
 @cache
 def phrasebook(locale: str | None) -> Phrasebook:
     """The phrasebook for a locale (falling back to en-US), read once per process."""
-    wanted = locale or DEFAULT_LOCALE
+    wanted = locale if locale and _LOCALE.match(locale) else DEFAULT_LOCALE
     data = _read(wanted)
     if data is None:
         wanted, data = DEFAULT_LOCALE, _read(DEFAULT_LOCALE)

@@ -36,6 +36,11 @@ def sentences(text: Ssml) -> Ssml:
     return Ssml(_SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text))
 
 
+_SPACE_BEFORE_MARK = re.compile(r" ([.,!?;:])")
+
+
 def plain(text: Ssml) -> str:
     """The words of an SSML fragment as plain text (for places that take text, not SSML)."""
-    return " ".join(html.unescape(_TAGS.sub(" ", text)).split())
+    words = " ".join(html.unescape(_TAGS.sub(" ", text)).split())
+    # A tag closing just before a mark ("<say-as>911</say-as>.") leaves no space before it.
+    return _SPACE_BEFORE_MARK.sub(r"\1", words)

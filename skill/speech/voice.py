@@ -1,31 +1,38 @@
-"""Picks a variant of each phrase for one reply, never the one said last time."""
+"""Picks a variant of each phrase for one reply: never the one said last in this session, and
+a different one each day across sessions, without storing anything.
+
+Within a session the variants said are remembered in the session's attributes. Across
+sessions a per-day rotation does the same job for free: the variant for a phrase moves on by
+one each day, so "Today's step" is said differently on consecutive days while a turn that only
+reads the person's progress writes nothing to the store.
+"""
 
 from __future__ import annotations
 
-import random
+import zlib
 from collections.abc import Mapping
 
 from skill.speech.phrasebook import Phrasebook
 from skill.speech.ssml import Ssml, escape
 
-# The memory of what was said is stored with the user; cap it so it cannot grow without bound.
+# What a session remembers of the phrases said; bounded so the attributes stay small.
 MEMORY_LIMIT = 64
 
 
 class Voice:
     """Renders phrases for one reply; `memory` maps a phrase key to the variant said last."""
 
-    def __init__(self, book: Phrasebook, memory: Mapping[str, int], rng: random.Random) -> None:
+    def __init__(self, book: Phrasebook, memory: Mapping[str, int], seed: int) -> None:
         self.book = book
         self._memory = dict(memory)
-        self._rng = rng
+        self._seed = seed
 
     def say(self, key: str, **params: object) -> Ssml:
         """One variant of `key` with its parameters filled in (user-derived ones escaped)."""
         variants = self.book.variants(key)
-        last = self._memory.get(key)
-        choices = [i for i in range(len(variants)) if i != last] or [0]
-        index = self._rng.choice(choices)
+        index = (self._seed + zlib.crc32(key.encode())) % len(variants)
+        if len(variants) > 1 and index == self._memory.get(key):
+            index = (index + 1) % len(variants)
         self._memory.pop(key, None)
         self._memory[key] = index
         return Ssml(variants[index].format(**{k: escape(v) for k, v in params.items()}))

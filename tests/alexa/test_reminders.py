@@ -17,6 +17,7 @@ from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 from tests.alexa.conftest import Person
 from tests.support.builders import Heard
+from tests.support.phrases import step
 
 REMINDERS = "/v1/alerts/reminders"
 
@@ -63,7 +64,7 @@ def test_a_daily_reminder_is_set_in_the_users_zone_with_the_focus_step(
     assert trigger["timeZoneId"] == "America/New_York"
     assert rule_of(reminder).startswith("FREQ=DAILY;BYHOUR=8;BYMINUTE=0;")
     [content] = reminder["alertInfo"]["spokenInfo"]["content"]
-    assert content["locale"] == "en-US" and "5 minute walk" in content["text"]
+    assert content["locale"] == "en-US" and step("MOVE", 5) in content["text"]
     stored = person.state().reminder
     assert stored is not None and stored.token == reminder["alertToken"]
     assert str(stored.at) == "08:00:00" and stored.zone == "America/New_York"
@@ -272,13 +273,16 @@ def test_a_one_shot_reminder_request_answers_and_ends(
     assert "every day at 8 AM" in heard.text and heard.ended
 
 
-def test_reminders_without_alexa_apis_say_they_cannot_be_reached(
+def test_reminders_without_alexa_apis_say_honestly_they_need_the_alexa_app(
     skill: KaizenSkill, alexa: AlexaApiStandIn
 ) -> None:
+    # No apiEndpoint (as in the chat without --alexa-apis): a retry could never work, so the
+    # answer says why instead of "try again in a moment".
     person = walker(skill, alexa)
     person.caller.api_endpoint = None
     heard = person.speaker.say("SetReminderIntent", time="8 am")
-    assert "try again" in heard.text and person.state().reminder is None
+    assert heard.said("reminder.no_apis") and not heard.said("reminder.no_zone")
+    assert person.state().reminder is None
 
 
 def _wait_for(condition: Any, seconds: float = 5.0) -> None:

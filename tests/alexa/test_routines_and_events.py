@@ -17,6 +17,7 @@ from skill.store import StoreUnavailable, user_key
 from skill.store.sqlite import SqliteStore
 from tests.alexa.conftest import Person
 from tests.support.builders import SKILL_ID
+from tests.support.phrases import step
 
 TASKS = Path(__file__).resolve().parents[2] / "infra" / "skill-package" / "tasks"
 DAILY_STEP_TASK = f"{SKILL_ID}.{DAILY_STEP}"
@@ -39,7 +40,7 @@ def test_a_returning_launch_gives_the_step_at_once(
     person = walker(skill, alexa)
     heard = person.speaker.launch()
     first_sentence = heard.text.split(". ")[0]
-    assert "5 minute walk" in first_sentence
+    assert step("MOVE", 5) in first_sentence
     assert len(heard.text.split()) <= 20
 
 
@@ -48,7 +49,7 @@ def test_the_daily_step_task_says_the_step_and_completes(
 ) -> None:
     person = walker(skill, alexa)
     heard = person.speaker.outside_session(env.task_launch(DAILY_STEP_TASK))
-    assert "5 minute walk" in heard.text and heard.ended
+    assert step("MOVE", 5) in heard.text and heard.ended
     assert "?" not in heard.text and "reprompt" not in heard.envelope["response"]
     [done] = heard.envelope["response"]["directives"]
     assert done == {"type": "Tasks.CompleteTask", "status": {"code": "200", "message": "OK"}}

@@ -12,6 +12,7 @@ from skill.app import KaizenSkill
 from skill.chat.alexa_api import AlexaApiStandIn
 from tests.alexa.conftest import Person
 from tests.support.builders import START, launch
+from tests.support.phrases import step
 
 
 def walker(skill: KaizenSkill, alexa: AlexaApiStandIn, zone: str | None) -> Person:
@@ -35,8 +36,8 @@ def test_tokyo_and_los_angeles_at_the_same_instant_live_on_their_own_days(
     instant = datetime(2026, 11, 3, 5, 0, tzinfo=UTC)  # 14:00 in Tokyo, 21:00 the day before in LA
     complete_at(tokyo, instant)
     complete_at(angeles, instant)
-    assert tokyo.state().goals[0].entries[-1].day == date(2026, 11, 3)
-    assert angeles.state().goals[0].entries[-1].day == date(2026, 11, 2)
+    assert tokyo.state().goals[0].done.last() == date(2026, 11, 3)
+    assert angeles.state().goals[0].done.last() == date(2026, 11, 2)
     assert tokyo.state().time_zone == "Asia/Tokyo"
     assert angeles.state().time_zone == "America/Los_Angeles"
 
@@ -49,9 +50,10 @@ def test_completing_at_2350_and_0010_local_completes_two_days(
     first = tokyo.speaker.one_shot("CompleteStepIntent")
     tokyo.speaker.on(date(2026, 11, 3), hour=0, minute=10)
     second = tokyo.speaker.one_shot("CompleteStepIntent")
-    assert "already" not in first.text.lower() and "already" not in second.text.lower()
-    days = [e.day for e in tokyo.state().goals[0].entries]
-    assert days == [date(2026, 11, 2), date(2026, 11, 3)]
+    assert not first.said("done.already") and not second.said("done.already")
+    done = tokyo.state().goals[0].done
+    assert done.has(date(2026, 11, 2)) and done.has(date(2026, 11, 3))
+    assert done.count(date(2026, 11, 1), date(2026, 11, 4)) == 2
 
 
 def test_the_zone_is_looked_up_once_a_day_not_on_every_turn(
@@ -77,15 +79,18 @@ def test_a_failed_lookup_keeps_the_cached_zone_and_the_user_notices_nothing(
 ) -> None:
     person = walker(skill, alexa, "Asia/Tokyo")
     alexa.fail("GET", f"/v2/devices/{person.device_id}", status, code)
-    person.speaker.on(START + timedelta(days=2), hour=23, minute=30)  # Tokyo time, lookup due
+    # 08:30 in Tokyo is 23:30 the day before in UTC; the cached zone is due a lookup.
+    person.speaker.on(START + timedelta(days=2), hour=8, minute=30)
     heard = person.speaker.launch()
-    assert "5 minute walk" in heard and "sorry" not in heard.text.lower()
-    state = person.state()
-    assert state.time_zone == "Asia/Tokyo"
-    assert state.last_seen == START + timedelta(days=2)  # still Tokyo's day, not UTC's
+    assert step("MOVE", 5) in heard and "sorry" not in heard.text.lower()
     # Retried after an hour, not on the very next turn.
     person.speaker.say("GetStepIntent")
     assert len(person.calls(person.device_id)) == 2
+    # The step counts for Tokyo's date, not UTC's (still the day before).
+    person.speaker.say("CompleteStepIntent")
+    state = person.state()
+    assert state.time_zone == "Asia/Tokyo"
+    assert state.goals[0].done.last() == START + timedelta(days=2)
 
 
 def test_a_lookup_that_times_out_falls_back_quietly(
@@ -115,7 +120,7 @@ def test_no_zone_or_an_unknown_zone_means_utc(
     person.speaker.on(START, hour=23, minute=30)  # UTC
     person.speaker.one_shot("CompleteStepIntent")
     assert person.state().time_zone is None
-    assert person.state().goals[0].entries[-1].day == START
+    assert person.state().goals[0].done.last() == START
 
 
 def test_requests_without_an_api_endpoint_make_no_calls(

@@ -12,6 +12,7 @@ import venv
 from pathlib import Path
 
 from scripts import package
+from tests.support.phrases import step
 
 
 def test_the_installed_chat_finds_its_model_and_talks(tmp_path: Path) -> None:
@@ -42,7 +43,7 @@ def test_the_installed_chat_finds_its_model_and_talks(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Alexa: ") and "moving" in lines[0]
-    assert lines[1] == "You: walking" and "5 minute walk" in lines[2]
+    assert lines[1] == "You: walking" and step("MOVE", 5) in lines[2]
     where = subprocess.run(
         [str(python), "-c", "import skill; print(skill.__file__)"],
         capture_output=True, text=True, check=True, cwd=elsewhere,

@@ -22,6 +22,7 @@ from skill.store import user_key
 from skill.store.dynamodb import DynamoStore
 from tests.support import dynamodb
 from tests.support.builders import ALICE, Speaker
+from tests.support.phrases import step
 
 # Runs inside the clean environment, as Lambda's bootstrap would: /var/task first on the path,
 # one warm process answering one event per line. A line {"probe": true} reports what is there.
@@ -187,14 +188,14 @@ def test_the_zip_alone_answers_a_launch_and_a_completion_against_dynamodb(
 ) -> None:
     alice = Speaker(clean_lambda.invoke)
     welcome = alice.launch()
-    assert "moving" in welcome and not welcome.ended
-    assert "5 minute walk" in alice.say("SetGoalIntent", area="walking")
+    assert welcome.said("goal.which_area") and not welcome.ended
+    assert step("MOVE", 5) in alice.say("SetGoalIntent", area="walking")
     done = alice.say("CompleteStepIntent")
-    assert "first step" in done and done.ssml.startswith("<speak>")
+    assert done.said("milestone.first") and done.ssml.startswith("<speak>")
     record = DynamoStore(table, client=dynamodb.client()).load(user_key(ALICE))
     assert record is not None and record.state.total_steps == 1
     (goal,) = record.state.goals
-    assert len(goal.entries) == 1
+    assert goal.total_done == 1 and goal.done_on(alice.session.now.date())
 
 
 @pytest.mark.dynamodb

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.phrases import said
+from tests.support.phrases import said, step
 
 
 def run_chat(lines: list[str], *options: str, env: dict[str, str] | None = None) -> Any:
@@ -43,16 +43,15 @@ def chat(store: Path, day: str, lines: list[str], *options: str) -> list[str]:
 
 def test_chat_turns_words_into_a_conversation_across_days(tmp_path: Path) -> None:
     store = tmp_path / "chat.db"
-    first = chat(store, "2026-11-02", ["walking", "I did it", "it was easy", "how am I doing"])
-    assert "moving" in first[0] and "gratitude" in first[0]
-    assert "5 minute walk" in first[1]
-    assert "first step" in first[2].lower()
-    assert "1 small step" in first[4]
+    first = chat(store, "2026-11-02", ["walking", "I did it", "how am I doing"])
+    assert said(first[0], "goal.which_area") and step("MOVE", 5) in first[1]
+    assert said(first[2], "milestone.first")
+    assert said(first[3], "progress.this_week") and "1 day" in first[3]
     second = chat(store, "2026-11-03", ["finished my walk", "purple elephants"])
-    assert "5 minute walk" in second[0]
-    assert "2 small steps" in second[1]
-    # Unmatched words while "how did it feel?" is pending get that question again.
-    assert "easy, about right, or hard" in second[2]
+    assert step("MOVE", 5) in second[0] and said(second[0], "ask.done_yet")
+    assert said(second[1], "done.days_this_week") and "2 days" in second[1]
+    # Words that mean nothing while "how did it feel?" is pending get that question again.
+    assert said(second[1], "ask.feeling") and said(second[2], "fallback.feeling")
 
 
 def test_chat_answers_crisis_words_with_the_safety_response(tmp_path: Path) -> None:
@@ -68,7 +67,7 @@ def test_chat_sets_a_reminder_against_the_local_alexa_stand_in(tmp_path: Path) -
     assert "would like to set reminders" in replies[2]
     assert "every day at 7 PM" in replies[3]
     assert replies[4] == (
-        "[reminders] every day at 19:00 (Asia/Tokyo): Time for your small step: a 5 minute walk."
+        f"[reminders] every day at 19:00 (Asia/Tokyo): Time for your small step: {step('MOVE', 5)}."
     )
     assert "turned off" in replies[5] or "no more" in replies[5].lower()
     assert replies[-1] == "[reminders] none"

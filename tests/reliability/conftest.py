@@ -18,12 +18,9 @@ Handler = Callable[[dict[str, Any], Any], dict[str, Any]]
 
 
 @pytest.fixture
-def lambda_on_dynamodb(
-    dynamo_store: DynamoStore, monkeypatch: pytest.MonkeyPatch
-) -> Handler:
+def lambda_on_dynamodb(dynamo_store: DynamoStore, monkeypatch: pytest.MonkeyPatch) -> Handler:
     """`lambda_handler` as deployed: configured by its environment, on a fresh table."""
     for name, value in dynamodb.environment(dynamo_store.table).items():
         monkeypatch.setenv(name, value)
     handler: Handler = load_lambda("lambda_under_load").lambda_handler
     return handler
-

@@ -42,8 +42,9 @@ MARKUP = st.sampled_from(
 WORDS = st.one_of(MARKUP, st.text(max_size=200), st.text(st.characters(), max_size=5000))
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | WORDS,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
     max_leaves=8,
 )
 BASES = [

@@ -9,7 +9,8 @@ from typing import Any
 from skill.chat import envelope as env
 from skill.chat.nlu import Resolver
 from skill.chat.session import Invoke, Session
-from skill.cli import spoken_text
+from skill.cli import elicited_slot, spoken_text
+from skill.handlers.questions import SlotAnswer
 from tests.support.phrases import said
 
 SKILL_ID = env.DEFAULT_SKILL_ID
@@ -17,6 +18,7 @@ ALICE = "amzn1.ask.account.TEST-ALICE"
 START = date(2026, 11, 2)
 
 _RESOLVER = Resolver.for_locale("en-US")
+GROWTH_OFFERS = ("growth.offer", "growth.offer_every_day", "growth.offer_weekly")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,10 @@ class Heard:
     def said(self, key: str, **params: object) -> bool:
         """Whether the reply used the phrase `key` (with these values, if given)."""
         return said(self.text, key, self.locale, **params)
+
+    def offers_growth(self, **params: object) -> bool:
+        """Whether the reply offered to grow a step (in any of the offer's phrasings)."""
+        return any(self.said(key, **params) for key in GROWTH_OFFERS)
 
 
 def heard(response: dict[str, Any], locale: str = "en-US") -> Heard:
@@ -81,6 +87,7 @@ class Speaker:
         self.caller = caller or env.Caller(user_id=user, skill_id=skill_id)
         start = datetime.combine(day, time(8, 0), tzinfo=zone)
         self.session = Session(invoke, self.caller, start)
+        self.elicited: SlotAnswer | None = None
 
     def on(self, day: date, hour: int = 8, minute: int = 0) -> Speaker:
         """Move the clock to a local day and time; any open session is dropped."""
@@ -90,7 +97,9 @@ class Speaker:
 
     def send(self, request: dict[str, Any], *, new: bool | None = None) -> Heard:
         """Send a request in the open session (or a new one), as Alexa would."""
-        return heard(self.session.send(request, new=new), self.caller.locale)
+        response = self.session.send(request, new=new)
+        self.elicited = elicited_slot(response.get("response") or {})
+        return heard(response, self.caller.locale)
 
     def launch(self) -> Heard:
         """'Alexa, open kaizen coach'."""
@@ -99,6 +108,16 @@ class Speaker:
     def say(self, name: str, **words: str) -> Heard:
         """An intent in the open session (or a one-shot if none is open)."""
         return self.send(intent(name, **words))
+
+    def utter(self, words: str) -> Heard:
+        """Words as a person says them, heard through the model (crisis words first), in the
+        open session with whatever slot the last reply elicited; "open kaizen coach" launches."""
+        elicited = self.elicited if self.session.open else None
+        resolution = _RESOLVER.resolve(words, elicited)
+        if resolution.launch:
+            return self.launch()
+        assert resolution.intent is not None
+        return self.send(env.intent_request(resolution.intent, resolution.slots))
 
     def one_shot(self, name: str, **words: str) -> Heard:
         """'Alexa, ask kaizen coach ...': a new session for one intent."""

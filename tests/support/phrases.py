@@ -8,11 +8,11 @@ Parameters not given match any words; given ones must be there as the phrasebook
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from functools import cache
 
-from skill.coach.state import Goal
+from skill.coach.areas import STARTER, Unit
+from skill.coach.state import Goal, new_goal
 from skill.speech.phrasebook import Phrasebook, phrasebook
 from skill.speech.ssml import Ssml, plain
 
@@ -48,7 +48,19 @@ def book(locale: str = "en-US") -> Phrasebook:
     return phrasebook(locale)
 
 
-def step(area: str, size: int, locale: str = "en-US", name: str | None = None) -> str:
-    """A step as the coach says it: step("MOVE", 5) is 'a 5 minute walk' in en-US."""
-    goal = Goal(area=area, rung=0, started_on=date(2026, 1, 1), custom_name=name)
-    return plain(phrasebook(locale).step(replace(goal), size))
+def step(
+    area: str, size: int, locale: str = "en-US", name: str | None = None, unit: Unit | None = None
+) -> str:
+    """A step as the coach says it: step("MOVE", 5) is 'a 5-minute walk' in en-US.
+
+    Size 0 is the starter ("putting on your shoes to step outside").
+    """
+    goal = new_goal(area, date(2026, 1, 1), name, unit)
+    rung = goal.spec.rung_at_most(size) if size else STARTER
+    assert goal.spec.size(rung) == size, f"{size} is not on the {area} ladder"
+    return plain(phrasebook(locale).step(goal, rung))
+
+
+def goal(area: str, name: str | None = None, unit: Unit | None = None) -> Goal:
+    """A goal of an area (or a named one), as tests name it."""
+    return new_goal(area, date(2026, 1, 1), name, unit)

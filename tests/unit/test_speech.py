@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import random
+import itertools
 import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
 
-from skill.coach.areas import AREAS
-from skill.coach.safety import is_crisis
-from skill.coach.state import Goal
+from skill.coach.areas import AREAS, STARTER, Unit
+from skill.coach.state import new_goal
+from skill.safety import is_crisis
 from skill.speech.phrasebook import phrasebook
-from skill.speech.ssml import Ssml, escape
+from skill.speech.ssml import Ssml, escape, plain
 from skill.speech.voice import Voice
 
 BOOK = phrasebook("en-US")
@@ -31,6 +31,13 @@ PARAMS = {
     "done": 1,
     "total": 3,
     "time": Ssml("8 AM"),
+    "days": Ssml("5 days"),
+    "next": Ssml("6 minutes"),
+    "old": Ssml("your walk"),
+    "new": Ssml("your breathing"),
+    "first": Ssml("1 glass"),
+    "target": Ssml("twice a week"),
+    "times": Ssml("twice"),
 }
 
 
@@ -45,17 +52,50 @@ def test_every_phrase_variant_renders_as_valid_ssml(key: str) -> None:
 
 
 @pytest.mark.parametrize("area", sorted(AREAS))
-def test_every_area_step_reads_as_a_sentence_with_units(area: str) -> None:
-    goal = Goal(area=area, rung=0, started_on=date(2026, 11, 2), custom_name="drinking water")
-    one, many = BOOK.step(goal, 1), BOOK.step(goal, 5)
-    assert "1 " in one and "5 " in many and one != many
-    valid_ssml(many)
+def test_every_area_step_reads_as_a_phrase_with_its_size_and_a_starter(area: str) -> None:
+    goal = new_goal(area, date(2026, 11, 2))
+    first, top = BOOK.step(goal, 1), BOOK.step(goal, goal.spec.top)
+    starter = BOOK.step(goal, STARTER)
+    assert str(goal.spec.size(1)) in first or "once" in first
+    assert first != top != starter and not any(ch.isdigit() for ch in starter)
+    for text in (first, top, starter):
+        valid_ssml(text)
+
+
+@pytest.mark.parametrize(
+    ("size", "spoken"), [(5, "a 5-minute walk"), (8, "an 8-minute walk"), (18, "an 18-minute walk")]
+)
+def test_a_walk_takes_the_article_its_number_is_said_with(size: int, spoken: str) -> None:
+    goal = new_goal("MOVE", date(2026, 11, 2))
+    assert BOOK.step(goal, goal.spec.rung_at_most(size)) == spoken
+
+
+@pytest.mark.parametrize(
+    ("size", "spoken"), [(1, "once a week"), (2, "twice a week"), (3, "3 times a week")]
+)
+def test_weekly_counts_are_said_as_people_say_them(size: int, spoken: str) -> None:
+    goal = new_goal("EXPRESS", date(2026, 11, 2))
+    assert BOOK.size(goal, goal.spec.rung_at_most(size)) == spoken
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "step", "called"),
+    [
+        ("drinking more water", Unit.GLASSES, "1 glass of water", "your water goal"),
+        ("stretching", Unit.MINUTES, "2 minutes of stretching", "stretching"),
+        ("reading to my kid", Unit.PAGES, "reading to your kid, 1 page", "reading to your kid"),
+    ],
+)
+def test_a_custom_goal_is_spoken_back_naturally_from_our_side(
+    name: str, unit: Unit, step: str, called: str
+) -> None:
+    goal = new_goal("CUSTOM", date(2026, 11, 2), name, unit)
+    assert plain(BOOK.step(goal, 1)) == step
+    assert plain(BOOK.goal_name(goal)) == called
 
 
 def test_user_words_are_escaped_so_they_are_spoken_not_parsed() -> None:
-    goal = Goal(
-        area="CUSTOM", rung=0, started_on=date(2026, 11, 2), custom_name='<audio src="x"/> & "tea"'
-    )
+    goal = new_goal("CUSTOM", date(2026, 11, 2), '<audio src="x"/> & "tea"', Unit.MINUTES)
     text = BOOK.step(goal, 2)
     valid_ssml(text)
     assert "<audio" not in text and "&lt;audio" in text
@@ -64,20 +104,23 @@ def test_user_words_are_escaped_so_they_are_spoken_not_parsed() -> None:
 
 def test_characters_xml_forbids_are_dropped_from_user_words() -> None:
     name = "te\x00a\x1b \ud800walk\uffff"
-    goal = Goal(area="CUSTOM", rung=0, started_on=date(2026, 11, 2), custom_name=name)
+    goal = new_goal("CUSTOM", date(2026, 11, 2), name, Unit.MINUTES)
     text = BOOK.step(goal, 2)
     valid_ssml(text)
     assert "tea walk" in text
 
 
-def test_no_phrase_is_said_twice_in_a_row() -> None:
+def test_no_phrase_is_said_twice_in_a_row_in_a_session_or_on_consecutive_days() -> None:
     memory: dict[str, int] = {}
     previous = None
-    for seed in range(50):
-        voice = Voice(BOOK, memory, random.Random(seed))
+    for _ in range(10):  # one session: the session remembers what was said
+        voice = Voice(BOOK, memory, seed=7)
         said = voice.say("done.cheer", step=Ssml("a walk"))
         assert said != previous
         previous, memory = said, voice.memory
+    # Across sessions nothing is stored: each day's wording moves on from the day before's.
+    by_day = [Voice(BOOK, {}, seed=day).say("done.cheer", step=Ssml("a walk")) for day in range(30)]
+    assert all(a != b for a, b in itertools.pairwise(by_day))
 
 
 def test_crisis_words_are_recognised_without_catching_everyday_phrases() -> None:

@@ -19,6 +19,7 @@ from skill.chat import envelope as env
 from skill.store.dynamodb import DynamoStore
 from skill.web.app import MAX_BODY_BYTES
 from tests.support import dynamodb
+from tests.support.builders import intent
 from tests.support.pki import CHAIN_URL, AlexaPki, RequestSigner
 from tests.web.conftest import (
     ChainDownloads,
@@ -259,15 +260,19 @@ def test_many_concurrent_signed_requests_are_all_answered_and_nothing_is_lost(
     web: Web, pki: AlexaPki
 ) -> None:
     users = [web.new_user() for _ in range(20)]
-    requests = [
-        pki.signer.signed(envelope_for(user, env.launch_request()))
-        for _ in range(8)
-        for user in users
-    ]
+    for user in users:
+        assert web.send(envelope_for(user, env.launch_request())).status == 200
+    # Per user, three goals added at the same moment (three writes that must all land) among
+    # five reads.
+    areas = ("walking", "gratitude", "breathing")
+    turns = [intent("SetGoalIntent", area=area) for area in areas] + [intent("GetStepIntent")] * 5
+    requests = [pki.signer.signed(envelope_for(user, turn)) for turn in turns for user in users]
     with ThreadPoolExecutor(max_workers=16) as pool:
         statuses = list(pool.map(lambda signed: web.post(*signed).status, requests))
     assert statuses == [200] * len(requests)
     assert web.downloads.count[CHAIN_URL] == 1
     for user in users:
         record = web.record(user)
-        assert record is not None and record.version == 8
+        assert record is not None
+        assert {g.area for g in record.state.goals} == {"MOVE", "GRATITUDE", "BREATHE"}
+        assert record.version == 4  # the first visit, then one write per goal
