@@ -1,7 +1,9 @@
 """The self-hosted webservice: a Flask app that answers Alexa at POST / after verifying it.
 
-Checks run cheapest first, on the raw body and the parsed JSON, and the SDK builds its
-objects only for a request that passed them all (`KaizenSkill.answer`). Everything a caller
+Checks that need only the headers and the raw bytes (the signature: headers present and well
+formed, the chain URL's rules, one RSA verification with the cached key) run before the body
+is parsed, then those on the parsed JSON (timestamp, skill id), and the SDK builds its objects
+only for a request that passed them all (`KaizenSkill.answer`). Everything a caller
 can send maps to a 4xx with a short JSON body; the reason a request was refused goes to the
 log only, so a prober learns nothing. A 500 means a bug on our side.
 """
@@ -20,7 +22,7 @@ from skill.app import KaizenSkill, RequestRejected, UnreadableRequest
 from skill.config import Settings
 from skill.store import StoreUnavailable
 from skill.web.compat import AbstractVerifier, VerificationException
-from skill.web.verifiers import alexa_verifiers
+from skill.web.verifiers import RawCheck, alexa_verifiers
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +51,8 @@ def create_app(
     settings = settings or Settings.load()
     skill = skill or KaizenSkill.from_settings(settings)
     checks = list(alexa_verifiers() if verifiers is None else verifiers)
+    raw_checks = [check for check in checks if isinstance(check, RawCheck)]
+    parsed_checks = [check for check in checks if not isinstance(check, RawCheck)]
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = max_body_bytes
@@ -58,19 +62,27 @@ def create_app(
     def alexa() -> Response | tuple[Response, int]:
         if not request.is_json:
             return _error("unsupported media type: send application/json", 415)
+        headers = dict(request.headers)
+        raw = request.get_data(cache=False)
         try:
-            body = request.get_data(cache=False).decode("utf-8")
+            for early in raw_checks:
+                early.verify_raw(headers, raw)
+        except VerificationException as error:
+            return _refused(str(error))
+        try:
+            body = raw.decode("utf-8")
             event: Any = json.loads(body)
         except UnicodeDecodeError:
             return _refused("body is not UTF-8")
         except ValueError:
             return _refused("body is not JSON")
+        except RecursionError:  # json's C parser gives up on nesting deeper than the stack
+            return _refused("body is nested too deeply")
         if not is_envelope(event):
             return _refused("body is not an Alexa request envelope")
-        headers = dict(request.headers)
         try:
             skill.admit(event)
-            for check in checks:
+            for check in parsed_checks:
                 check.verify(headers, body, event)
             result = skill.answer(event)
         except (VerificationException, RequestRejected) as error:

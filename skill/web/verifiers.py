@@ -2,8 +2,11 @@
 
 Each check plugs into ask-sdk-webservice-support's AbstractVerifier and raises its
 VerificationException with a reason for the operator's log. They are given the raw body and
-the parsed JSON, never the SDK's objects, so a refused request costs no deserialising. The
-cheap checks (headers, URL rules, base64) run before anything is downloaded.
+the parsed JSON, never the SDK's objects, so a refused request costs no deserialising. A
+verifier that can judge a request by its headers and raw bytes alone (`RawCheck`: the
+signature) is asked first, before the body is even parsed, so a body Alexa did not sign costs
+next to nothing whatever its shape: headers present and well formed, then the chain URL's
+rules, then the key (cached) and one RSA verification over the bytes.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import base64
 import binascii
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -37,6 +40,16 @@ SIGNATURE_HEADER = "Signature-256"
 CHAIN_URL_HEADER = "SignatureCertChainUrl"
 REQUEST_TOLERANCE = timedelta(seconds=150)
 SKILL_EVENT_TOLERANCE = timedelta(hours=1)
+# A base64 RSA signature of up to 8192 bits is 1,368 characters; anything longer is not one.
+MAX_SIGNATURE_CHARS = 1368
+
+
+@runtime_checkable
+class RawCheck(Protocol):
+    """A check that needs only the headers and the raw body, so it runs before parsing."""
+
+    def verify_raw(self, headers: Mapping[str, Any], body: bytes) -> None:
+        """Raise VerificationException unless the request passes."""
 
 
 def _header(headers: Mapping[str, Any], name: str) -> str | None:
@@ -68,10 +81,34 @@ class SignatureVerifier(AbstractVerifier):
         deserialized_request_env: Any,
     ) -> None:
         """Raise VerificationException unless Alexa signed exactly this body."""
+        body = (
+            serialized_request_env.encode("utf-8")
+            if isinstance(serialized_request_env, str)
+            else serialized_request_env
+        )
+        self.verify_raw(headers, body)
+
+    def verify_raw(self, headers: Mapping[str, Any], body: bytes) -> None:
+        """As `verify`, on the raw bytes: the webservice calls this before parsing the body."""
+        signature, url = self._signature_and_url(headers)
+        try:
+            signer = self.signers.signer(url)
+        except (ChainUnavailable, ChainRejected) as error:
+            raise VerificationException(str(error)) from error
+        try:
+            signer.public_key.verify(signature, body, PKCS1v15(), SHA256())
+        except InvalidSignature as error:
+            raise VerificationException("signature does not match the request body") from error
+
+    @staticmethod
+    def _signature_and_url(headers: Mapping[str, Any]) -> tuple[bytes, str]:
+        """The decoded signature and the canonical chain URL, by Alexa's rules."""
         encoded = _header(headers, SIGNATURE_HEADER)
         chain_url = _header(headers, CHAIN_URL_HEADER)
         if encoded is None or chain_url is None:
             raise VerificationException(f"missing {SIGNATURE_HEADER} or {CHAIN_URL_HEADER} header")
+        if len(encoded) > MAX_SIGNATURE_CHARS:
+            raise VerificationException(f"{SIGNATURE_HEADER} is too long to be a signature")
         try:
             url = canonical_chain_url(chain_url)
             signature = base64.b64decode(encoded, validate=True)
@@ -79,19 +116,7 @@ class SignatureVerifier(AbstractVerifier):
             raise VerificationException(str(error)) from error
         except (binascii.Error, ValueError) as error:
             raise VerificationException(f"{SIGNATURE_HEADER} is not valid base64") from error
-        try:
-            signer = self.signers.signer(url)
-        except (ChainUnavailable, ChainRejected) as error:
-            raise VerificationException(str(error)) from error
-        body = (
-            serialized_request_env.encode("utf-8")
-            if isinstance(serialized_request_env, str)
-            else serialized_request_env
-        )
-        try:
-            signer.public_key.verify(signature, body, PKCS1v15(), SHA256())
-        except InvalidSignature as error:
-            raise VerificationException("signature does not match the request body") from error
+        return signature, url
 
 
 class TimestampVerifier(AbstractVerifier):
@@ -137,7 +162,7 @@ def alexa_verifiers(
     fetch_chain: FetchChain | None = None,
     clock: Clock = utc_now,
 ) -> list[AbstractVerifier]:
-    """Every check a request must pass, cheapest first.
+    """Every check a request must pass (the webservice runs any RawCheck before parsing).
 
     verify_signature=False drops the signature and timestamp checks (local testing only).
     The skill id is not among them: `KaizenSkill.admit` holds that rule for every path.

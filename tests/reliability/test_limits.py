@@ -1,0 +1,44 @@
+"""Envelopes no Alexa would send, through Lambda's front door: a short spoken apology, at once,
+and nothing stored. (The webservice's side is in tests/web/test_hostile_bodies.py.)"""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+from skill.app import KaizenSkill
+from skill.chat import envelope as env
+from skill.store import user_key
+from skill.store.sqlite import SqliteStore
+from tests.support.builders import intent
+from tests.support.users import is_refusal
+
+USER = "amzn1.ask.account.LIMITS-USER"
+
+
+def envelope(request: dict[str, Any] | None = None, **session: Any) -> dict[str, Any]:
+    caller = env.Caller(user_id=USER)
+    body = request or intent("SetGoalIntent", area="moving")
+    return env.envelope(caller, body, timestamp=datetime.now(UTC), **session)
+
+
+def answered_with_apology(skill: KaizenSkill, event: dict[str, Any]) -> float:
+    """Invoke as Lambda does; assert the general apology; return the CPU seconds spent."""
+    started = time.process_time()
+    reply = skill.invoke(event)
+    spent = time.process_time() - started
+    assert is_refusal(reply["response"]["outputSpeech"]["ssml"])
+    return spent
+
+
+def test_a_timestamp_that_is_not_iso_8601_gets_the_apology_at_once_on_lambda(
+    skill: KaizenSkill, sqlite_store: SqliteStore
+) -> None:
+    readable = envelope()
+    readable["request"]["timestamp"] = "Monday, 23 November 2026 08:00 UTC"  # dateutil reads it
+    long = envelope()
+    long["request"]["timestamp"] = "1 2 3 " * 20_000  # dateutil spent about a second on this
+    for event in (readable, long):
+        assert answered_with_apology(skill, event) < 0.05
+    assert sqlite_store.load(user_key(USER)) is None
