@@ -45,6 +45,7 @@ from skill.handlers.steps import (
     SkipStepHandler,
 )
 from skill.handlers.turn import Deps
+from skill.limits import envelope_problem
 from skill.serializer import FastSerializer
 from skill.store import Store, open_store
 
@@ -85,7 +86,7 @@ class RequestRejected(Exception):
 
 
 class UnreadableRequest(Exception):
-    """The SDK cannot read the envelope as a request."""
+    """The envelope cannot be read as a request (or not safely: too deep or too big)."""
 
 
 def registered_intents() -> set[str]:
@@ -110,8 +111,9 @@ def build_skill(store: Store, apis: AlexaApis | None = None) -> CustomSkill:
 class KaizenSkill:
     """The one front door: Lambda and the webservice both hand it the request's JSON.
 
-    `admit` holds the rule for which requests this skill answers at all (the skill id), so
-    the webservice can refuse early and both paths share it; `answer` reads the envelope and
+    `admit` holds the rules for which requests this skill answers at all (the skill id, and
+    an envelope the SDK can copy and read without running out of stack), so the webservice
+    can refuse early and both paths share them; `answer` reads the envelope and
     answers it; `invoke` is Lambda's contract, where an unreadable envelope still gets words.
     """
 
@@ -128,10 +130,17 @@ class KaizenSkill:
         return cls(open_store(settings.store_url), settings.skill_id)
 
     def admit(self, event: Mapping[str, Any]) -> None:
-        """Raise RequestRejected unless the request is for this skill (when an id is set)."""
+        """Raise RequestRejected for another skill's request (when an id is set), and
+        UnreadableRequest for an envelope too deep or too big to read safely.
+
+        The second is UnreadableRequest, not RequestRejected, because it may be ours: Lambda
+        answers it with the spoken apology, the webservice with a 400.
+        """
         if self.skill_id is not None and raw_application_id(event) != self.skill_id:
             log.warning("request for another skill rejected")
             raise RequestRejected("application id does not match KAIZEN_SKILL_ID")
+        if problem := envelope_problem(event):
+            raise UnreadableRequest(problem)
 
     def answer(self, event: Mapping[str, Any]) -> dict[str, Any]:
         """The response envelope for a request envelope (as parsed JSON).

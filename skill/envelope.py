@@ -49,6 +49,11 @@ def raw_timestamp(event: object) -> str | None:
     return _text(_path(event, "request", "timestamp"))
 
 
+def raw_session_attributes(event: object) -> object:
+    """session.attributes exactly as sent (any JSON value), or None."""
+    return _path(event, "session", "attributes")
+
+
 def raw_locale(event: object) -> str | None:
     """The request's locale exactly as sent."""
     return _text(_path(event, "request", "locale"))

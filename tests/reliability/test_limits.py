@@ -4,14 +4,18 @@ and nothing stored. (The webservice's side is in tests/web/test_hostile_bodies.p
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
+
+import pytest
 
 from skill.app import KaizenSkill
 from skill.chat import envelope as env
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 from tests.support.builders import intent
+from tests.support.hostile import nested
 from tests.support.users import is_refusal
 
 USER = "amzn1.ask.account.LIMITS-USER"
@@ -21,6 +25,16 @@ def envelope(request: dict[str, Any] | None = None, **session: Any) -> dict[str,
     caller = env.Caller(user_id=USER)
     body = request or intent("SetGoalIntent", area="moving")
     return env.envelope(caller, body, timestamp=datetime.now(UTC), **session)
+
+
+# Session attributes no turn of this skill writes: each once made the SDK's deepcopy (or its
+# serializer) run out of stack, or would cost far more than a turn to copy.
+ODD_ATTRIBUTES = {
+    "600 levels deep": lambda: {"dialog": nested(600)},
+    "950 levels deep": lambda: {"dialog": nested(950)},
+    "100,000 values": lambda: {"dialog": list(range(100_000))},
+    "a megabyte of text": lambda: {"dialog": "x" * 1024 * 1024},
+}
 
 
 def answered_with_apology(skill: KaizenSkill, event: dict[str, Any]) -> float:
@@ -42,3 +56,19 @@ def test_a_timestamp_that_is_not_iso_8601_gets_the_apology_at_once_on_lambda(
     for event in (readable, long):
         assert answered_with_apology(skill, event) < 0.05
     assert sqlite_store.load(user_key(USER)) is None
+
+
+@pytest.mark.parametrize("name", sorted(ODD_ATTRIBUTES))
+def test_session_attributes_too_deep_or_too_big_get_the_apology_on_lambda(
+    skill: KaizenSkill, sqlite_store: SqliteStore, name: str
+) -> None:
+    build: Callable[[], dict[str, Any]] = ODD_ATTRIBUTES[name]
+    event = envelope(session_id="s-1", new=False, attributes=build())
+    assert answered_with_apology(skill, event) < 0.05
+    assert sqlite_store.load(user_key(USER)) is None
+
+
+def test_session_attributes_as_deep_as_a_turn_needs_are_read_as_usual(skill: KaizenSkill) -> None:
+    event = envelope(session_id="s-1", new=False, attributes={"dialog": nested(12)})
+    reply = skill.invoke(event)
+    assert not is_refusal(reply["response"]["outputSpeech"]["ssml"])
