@@ -40,6 +40,10 @@ SIGNATURE_HEADER = "Signature-256"
 CHAIN_URL_HEADER = "SignatureCertChainUrl"
 REQUEST_TOLERANCE = timedelta(seconds=150)
 SKILL_EVENT_TOLERANCE = timedelta(hours=1)
+# Threads that may be inside a chain download or waiting for one: waitress's 8 (the
+# webservice's default, skill/web/serve.py) less two that stay free for requests whose
+# signing key is cached, whoever names slow or fresh chain URLs.
+MAX_BLOCKED_ON_CHAINS = 6
 # A base64 RSA signature of up to 8192 bits is 1,368 characters; anything longer is not one.
 MAX_SIGNATURE_CHARS = 1368
 
@@ -72,7 +76,12 @@ class SignatureVerifier(AbstractVerifier):
     ) -> None:
         """Trust roots default to the system CA bundle; the fetcher to HTTPS with limits."""
         roots = system_trust_roots() if trust_roots is None else trust_roots
-        self.signers = SignerCache(roots, fetch_chain or HttpsChainFetcher(), clock)
+        self.signers = SignerCache(
+            roots,
+            fetch_chain or HttpsChainFetcher(),
+            clock,
+            max_blocked=MAX_BLOCKED_ON_CHAINS,
+        )
 
     def verify(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -43,6 +44,29 @@ class ChainDownloads:
         if url not in self.chains:
             raise ChainUnavailable("certificate chain download returned 404")
         return self.chains[url]
+
+
+class SlowFetch:
+    """A fetcher whose unknown URLs take `delay` seconds and then fail, as a download timing
+    out does; known URLs answer at once. Counts every download and the most at once."""
+
+    def __init__(self, chains: dict[str, bytes], delay: float) -> None:
+        self.downloads = ChainDownloads(chains)
+        self.delay = delay
+        self.running = self.most_at_once = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, url: str) -> bytes:
+        with self._lock:
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+        try:
+            if url not in self.downloads.chains:
+                time.sleep(self.delay)
+            return self.downloads(url)
+        finally:
+            with self._lock:
+                self.running -= 1
 
 
 @dataclass
