@@ -136,11 +136,11 @@ class _Flight:
 class SignerCache:
     """Verified signing keys per canonical chain URL, safe to share between threads.
 
-    max_blocked caps the threads inside a download or waiting for one (None: no cap, for a
-    cache no thread pool depends on); max_downloads caps those downloading; new_urls_per_minute
-    caps the URLs never verified before that may be tried in any minute; a URL whose download
-    or verification failed is refused for failure_ttl. Over a cap, the request is refused
-    with ChainUnavailable at once.
+    max_blocked caps the threads inside a download or waiting for one while a key is cached
+    (None: no cap, for a cache no thread pool depends on); max_downloads caps those
+    downloading; new_urls_per_minute caps the URLs never verified before that may be tried in
+    any minute; a URL whose download or verification failed is refused for failure_ttl. Over
+    a cap, the request is refused with ChainUnavailable at once.
     """
 
     def __init__(
@@ -211,7 +211,14 @@ class SignerCache:
             if now < failed[0]:
                 raise failed[1]
             del self._failures[url]
-        if self._max_blocked is not None and self._blocked >= self._max_blocked:
+        if (
+            self._max_blocked is not None
+            and self._blocked >= self._max_blocked
+            and any(now < signer.expires for signer in self._signers.values())
+        ):
+            # Capped only while some key is cached: then the threads left free serve the
+            # requests signed with it. Before the first key (a server just started, or
+            # Alexa's chain rotating) every request needs a download, so all may wait.
             raise ChainUnavailable("too many requests waiting for certificate chains")
         flight = self._flights.get(url)
         if flight is not None:

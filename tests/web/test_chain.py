@@ -232,11 +232,12 @@ def test_downloads_of_different_urls_run_side_by_side_up_to_the_cap(pki: AlexaPk
     assert outcomes.count("too many certificate chain downloads at once") == 4
 
 
-def test_threads_waiting_on_downloads_are_capped_and_the_rest_are_refused_at_once(
+def test_threads_waiting_on_downloads_are_capped_once_a_key_is_cached(
     pki: AlexaPki,
 ) -> None:
     slow = SlowFetch(pki.chains, delay=0.3)
     cache = SignerCache(pki.trust_roots, slow, max_blocked=3)
+    cache.signer(CHAIN_URL)  # a key is cached: the threads left free serve its requests
     with ThreadPoolExecutor(max_workers=8) as pool:
         outcomes = list(pool.map(lambda _: _outcome(cache, fresh(1)), range(8)))
     assert slow.downloads.count[fresh(1)] == 1
@@ -250,3 +251,18 @@ def _outcome(cache: SignerCache, url: str) -> str:
     except (ChainUnavailable, ChainRejected) as error:
         return str(error)
     return "ok"
+
+
+def test_before_any_key_is_cached_every_first_request_waits_for_the_download(
+    pki: AlexaPki,
+) -> None:
+    downloads = ChainDownloads(pki.chains)
+
+    def late(url: str) -> bytes:
+        time.sleep(0.2)
+        return downloads(url)
+
+    cache = SignerCache(pki.trust_roots, late, max_blocked=2)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = list(pool.map(lambda _: _outcome(cache, CHAIN_URL), range(8)))
+    assert outcomes == ["ok"] * 8 and downloads.count[CHAIN_URL] == 1
