@@ -23,7 +23,7 @@ from skill.store.base import Record, Store
 from skill.store.sqlite import SqliteStore
 from skill.web.app import create_app
 from skill.web.chain import ChainUnavailable
-from skill.web.serve import make_server
+from skill.web.serve import ServerLimits, make_server
 from skill.web.verifiers import alexa_verifiers
 from tests.support.pki import AlexaPki, RequestSigner
 
@@ -143,10 +143,14 @@ def complete_step() -> dict[str, Any]:
 
 
 def serve(
-    app: Any, store: Store, downloads: ChainDownloads, signer: RequestSigner
+    app: Any,
+    store: Store,
+    downloads: ChainDownloads,
+    signer: RequestSigner,
+    limits: ServerLimits = ServerLimits(),  # noqa: B008 (frozen)
 ) -> Iterator[Web]:
     """Run app on waitress on a free loopback port for the length of a test."""
-    server = make_server(app, "127.0.0.1", 0, threads=8)
+    server = make_server(app, "127.0.0.1", 0, threads=8, limits=limits)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import os
+import socket
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -14,8 +16,16 @@ import pytest
 
 from skill.chat import envelope as env
 from skill.store.sqlite import SqliteStore
+from skill.web.serve import ServerLimits
 from tests.support.pki import AlexaPki
-from tests.web.conftest import SlowFetch, Web, envelope_for, serve, verifying_app
+from tests.web.conftest import (
+    ChainDownloads,
+    SlowFetch,
+    Web,
+    envelope_for,
+    serve,
+    verifying_app,
+)
 
 ATTACKERS = 16
 SECONDS = 2.0
@@ -91,3 +101,59 @@ def test_cached_signed_requests_keep_their_latency_while_others_name_slow_chain_
     unknown = [url for url in slow.downloads.count if url not in slow.downloads.chains]
     assert len(unknown) <= 10  # new URLs tried in the minute
     assert all(slow.downloads.count[url] == 1 for url in unknown)  # failures are remembered
+
+
+# -- slow clients ---------------------------------------------------------------------------
+
+TIGHT = ServerLimits(connection_limit=16, request_deadline=0.5, idle_timeout=1)
+HEAD = b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+
+
+def trickle(web: Web, how: str, stop: threading.Event) -> None:
+    """Hold a connection with a request that never finishes arriving; reconnect when cut."""
+    while not stop.is_set():
+        try:
+            with socket.create_connection((web.host, web.port), timeout=5) as sock:
+                if how == "a body":
+                    sock.sendall(HEAD + b"Content-Length: 100000\r\n\r\n")
+                elif how == "headers":
+                    sock.sendall(HEAD)
+                while not stop.wait(0.1):
+                    if how != "nothing":
+                        sock.sendall(b"x" if how == "a body" else b"X-Slow: 1\r\n")
+                    elif sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b"":
+                        break  # closed by the server
+        except BlockingIOError:
+            continue
+        except OSError:
+            continue
+
+
+@pytest.mark.parametrize("how", ["a body", "headers", "nothing"])
+def test_slow_clients_filling_every_connection_cannot_starve_a_signed_request(
+    pki: AlexaPki, sqlite_store: SqliteStore, how: str
+) -> None:
+    downloads = ChainDownloads(pki.chains)
+    app = verifying_app(pki, sqlite_store, downloads)
+    for web in serve(app, sqlite_store, downloads, pki.signer, TIGHT):
+        user = web.new_user()
+        assert web.send(envelope_for(user, env.launch_request())).status == 200
+        stop = threading.Event()
+        clients = [
+            threading.Thread(target=trickle, args=(web, how, stop))
+            for _ in range(TIGHT.connection_limit)
+        ]
+        for client in clients:
+            client.start()
+        try:
+            time.sleep(0.3)  # every connection is taken
+            started = time.monotonic()
+            reply = web.send(envelope_for(user, env.intent_request("GetStepIntent")))
+            waited = time.monotonic() - started
+        finally:
+            stop.set()
+            for client in clients:
+                client.join(timeout=10)
+        print(f"signed request behind slow clients sending {how}: {waited * 1e3:.0f} ms")
+        assert reply.status == 200
+        assert waited < 2.0  # the deadline, one turn of the server loop, and a margin
