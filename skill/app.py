@@ -46,8 +46,9 @@ from skill.handlers.steps import (
 )
 from skill.handlers.turn import Deps
 from skill.limits import envelope_problem
+from skill.observe import Outcome, OutcomeRecorder, RequestLog
 from skill.serializer import FastSerializer
-from skill.store import Store, open_store
+from skill.store import Store, StoreUnavailable, open_store
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,7 @@ def build_skill(store: Store, apis: AlexaApis | None = None) -> CustomSkill:
     builder = SkillBuilder()
     for handler in HANDLERS:
         builder.add_request_handler(handler(deps))
+    builder.add_exception_handler(OutcomeRecorder())  # first: notes what failed, handles nothing
     builder.add_exception_handler(StoreDownHandler())
     builder.add_exception_handler(CatchAllHandler())
     skill: CustomSkill = builder.create()
@@ -122,6 +124,7 @@ class KaizenSkill:
     ) -> None:
         self.store = store
         self.skill_id = skill_id
+        self.requests = RequestLog()  # one JSON line per request; observers add metrics
         self._skill = build_skill(store, apis=apis)
 
     @classmethod
@@ -143,11 +146,15 @@ class KaizenSkill:
             raise UnreadableRequest(problem)
 
     def answer(self, event: Mapping[str, Any]) -> dict[str, Any]:
-        """The response envelope for a request envelope (as parsed JSON).
+        """The response envelope for a request envelope (as parsed JSON), logged as one line.
 
         Raises RequestRejected for another skill's request and UnreadableRequest when the SDK
         cannot read the envelope.
         """
+        with self.requests.around(event, _outcome_of):
+            return self._answer(event)
+
+    def _answer(self, event: Mapping[str, Any]) -> dict[str, Any]:
         self.admit(event)
         serializer = self._skill.serializer
         try:
@@ -172,6 +179,17 @@ class KaizenSkill:
         except UnreadableRequest as error:
             log.warning("unreadable request envelope: %s", error)
             return _apology()
+
+
+def _outcome_of(error: BaseException) -> tuple[Outcome, str | None]:
+    """What an exception leaving `answer` means for the operator's log and metrics."""
+    if isinstance(error, RequestRejected):
+        return Outcome.REFUSED, "skill_id"
+    if isinstance(error, UnreadableRequest):
+        return Outcome.UNREADABLE, None
+    if isinstance(error, StoreUnavailable):
+        return Outcome.STORE_UNAVAILABLE, None
+    return Outcome.ERROR, type(error).__name__
 
 
 def _apology() -> dict[str, Any]:

@@ -44,6 +44,11 @@ def raw_request_type(event: object) -> str | None:
     return _text(_path(event, "request", "type"))
 
 
+def raw_request_id(event: object) -> str | None:
+    """The request's id exactly as sent (unique per request Alexa makes)."""
+    return _text(_path(event, "request", "requestId"))
+
+
 def raw_timestamp(event: object) -> str | None:
     """The request's timestamp exactly as sent."""
     return _text(_path(event, "request", "timestamp"))

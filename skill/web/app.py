@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,9 +21,11 @@ from werkzeug.exceptions import HTTPException
 
 from skill.app import KaizenSkill, RequestRejected, UnreadableRequest
 from skill.config import Settings
+from skill.observe import Outcome
 from skill.store import StoreUnavailable
 from skill.web.compat import AbstractVerifier, VerificationException
-from skill.web.verifiers import RawCheck, alexa_verifiers
+from skill.web.metrics import Metrics
+from skill.web.verifiers import RawCheck, ReplayVerifier, TimestampVerifier, alexa_verifiers
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +47,21 @@ def create_app(
 ) -> Flask:
     """The webservice for a skill (built from settings, else the environment).
 
-    verifiers default to Alexa's checks (timestamp, and the signature against the system's CA
-    bundle); pass your own to use a test CA or a different clock. The skill itself refuses
-    another skill's id (KAIZEN_SKILL_ID), on this path and on Lambda's alike.
+    verifiers default to Alexa's checks (timestamp, signature against the system's CA
+    bundle, replays); pass your own to use a test CA or a different clock. The skill itself
+    refuses another skill's id (KAIZEN_SKILL_ID), on this path and on Lambda's alike.
     """
     settings = settings or Settings.load()
     skill = skill or KaizenSkill.from_settings(settings)
     checks = list(alexa_verifiers() if verifiers is None else verifiers)
     raw_checks = [check for check in checks if isinstance(check, RawCheck)]
     parsed_checks = [check for check in checks if not isinstance(check, RawCheck)]
+    metrics = Metrics()
+    skill.requests.observers.append(metrics.observe)
+    for replays in checks:
+        if isinstance(replays, ReplayVerifier):
+            # A turn the store could not apply may come again: its id must not be a replay.
+            skill.requests.observers.append(replays.forget_unapplied)
 
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = max_body_bytes
@@ -60,6 +69,15 @@ def create_app(
 
     @app.post("/")
     def alexa() -> Response | tuple[Response, int]:
+        started = time.perf_counter()
+        event: Any = None
+
+        def refused(reason: str, detail: str) -> tuple[Response, int]:
+            # The detail helps the operator; the caller only learns that it was refused.
+            log.warning("alexa request refused: %s", detail)
+            skill.requests.emit(event, Outcome.REFUSED, started, reason)
+            return _error("bad request", 400)
+
         if not request.is_json:
             return _error("unsupported media type: send application/json", 415)
         headers = dict(request.headers)
@@ -68,27 +86,34 @@ def create_app(
             for early in raw_checks:
                 early.verify_raw(headers, raw)
         except VerificationException as error:
-            return _refused(str(error))
+            return refused("signature", str(error))
         try:
             body = raw.decode("utf-8")
-            event: Any = json.loads(body)
+            event = json.loads(body)
         except UnicodeDecodeError:
-            return _refused("body is not UTF-8")
+            return refused("not_json", "body is not UTF-8")
         except ValueError:
-            return _refused("body is not JSON")
+            return refused("not_json", "body is not JSON")
         except RecursionError:  # json's C parser gives up on nesting deeper than the stack
-            return _refused("body is nested too deeply")
+            return refused("not_json", "body is nested too deeply")
         if not is_envelope(event):
-            return _refused("body is not an Alexa request envelope")
+            event = None  # not an envelope: nothing in it is worth logging
+            return refused("not_envelope", "body is not an Alexa request envelope")
         try:
             skill.admit(event)
             for check in parsed_checks:
                 check.verify(headers, body, event)
-            result = skill.answer(event)
-        except (VerificationException, RequestRejected) as error:
-            return _refused(str(error))
+        except VerificationException as error:
+            return refused(_reason(check), str(error))
+        except RequestRejected as error:
+            return refused("skill_id", str(error))
         except UnreadableRequest as error:
-            return _refused(f"unreadable request envelope ({error})")
+            return refused("unreadable", f"unreadable request envelope ({error})")
+        try:
+            result = skill.answer(event)  # logs the request's line itself
+        except UnreadableRequest as error:
+            log.warning("alexa request refused: unreadable request envelope (%s)", error)
+            return _error("bad request", 400)
         except StoreUnavailable:  # only skill events get here; Alexa may deliver them again
             log.error("skill event not applied: store unavailable")
             response = _error("store unavailable", 503)
@@ -102,6 +127,10 @@ def create_app(
         status = "ok" if healthy else "unavailable"
         return jsonify(status=status, store=status), 200 if healthy else 503
 
+    @app.get("/metrics")
+    def scrape() -> Response:
+        return Response(metrics.exposition(), mimetype=None, content_type=metrics.content_type)
+
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> tuple[Response, int]:
         code = error.code or 400
@@ -110,10 +139,13 @@ def create_app(
     return app
 
 
-def _refused(reason: str) -> tuple[Response, int]:
-    # The reason helps the operator; the caller only learns that the request was refused.
-    log.warning("alexa request refused: %s", reason)
-    return _error("bad request", 400)
+def _reason(check: AbstractVerifier) -> str:
+    """The refusal reason metrics count for a failed check."""
+    if isinstance(check, ReplayVerifier):
+        return "replay"
+    if isinstance(check, TimestampVerifier):
+        return "timestamp"
+    return "other"
 
 
 def _error(message: str, status: int) -> tuple[Response, int]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import heapq
+import threading
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
@@ -22,7 +24,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.hashes import SHA256
 
-from skill.envelope import is_skill_event_type, raw_request_type, raw_timestamp
+from skill.envelope import is_skill_event_type, raw_request_id, raw_request_type, raw_timestamp
+from skill.observe import Outcome, RequestRecord
 from skill.web.cert_url import CertUrlRejected, canonical_chain_url
 from skill.web.chain import (
     ChainRejected,
@@ -128,6 +131,21 @@ class SignatureVerifier(AbstractVerifier):
         return signature, url
 
 
+def _window(event: Any) -> tuple[datetime, timedelta]:
+    """When the request says it was made, and how far from now that may be."""
+    raw = raw_timestamp(event)
+    if raw is None:
+        raise VerificationException("request has no timestamp")
+    try:
+        stamp = datetime.fromisoformat(raw)
+    except ValueError as error:
+        raise VerificationException("timestamp is not ISO 8601") from error
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    kind = raw_request_type(event)
+    return stamp, SKILL_EVENT_TOLERANCE if is_skill_event_type(kind) else REQUEST_TOLERANCE
+
+
 class TimestampVerifier(AbstractVerifier):
     """The request was made just now: 150 seconds either way, an hour for skill events.
 
@@ -145,23 +163,64 @@ class TimestampVerifier(AbstractVerifier):
         deserialized_request_env: Any,
     ) -> None:
         """Raise VerificationException for a missing, malformed, stale or future timestamp."""
-        raw = raw_timestamp(deserialized_request_env)
-        if raw is None:
-            raise VerificationException("request has no timestamp")
-        try:
-            stamp = datetime.fromisoformat(raw)
-        except ValueError as error:
-            raise VerificationException("timestamp is not ISO 8601") from error
-        if stamp.tzinfo is None:
-            stamp = stamp.replace(tzinfo=UTC)
-        kind = raw_request_type(deserialized_request_env)
-        tolerance = SKILL_EVENT_TOLERANCE if is_skill_event_type(kind) else REQUEST_TOLERANCE
+        stamp, tolerance = _window(deserialized_request_env)
         drift = self.clock() - stamp
         if abs(drift) > tolerance:
             raise VerificationException(
                 f"timestamp is {drift.total_seconds():.0f}s from now "
                 f"(tolerance {tolerance.total_seconds():.0f}s)"
             )
+
+
+class ReplayVerifier(AbstractVerifier):
+    """Each request id is answered once: a captured signed request sent again is refused.
+
+    The signature scheme lets anyone who captured a request replay it while its timestamp is
+    in the window (150 s; skill events an hour, so a captured SkillDisabled could delete a
+    returning user's new progress). Ids are kept until their request's window closes, at
+    most `max_ids` of them in this process (the soonest to close are forgotten first); a
+    deployment with several processes shares no memory, so each refuses only its own replays.
+    Runs after the signature check, so only requests Alexa signed are remembered.
+    """
+
+    def __init__(self, clock: Clock = utc_now, max_ids: int = 100_000) -> None:
+        self.clock = clock
+        self.max_ids = max_ids
+        self._until: dict[str, datetime] = {}
+        self._closing: list[tuple[datetime, str]] = []  # a heap: soonest to close first
+        self._lock = threading.Lock()
+
+    def verify(
+        self,
+        headers: Mapping[str, Any],
+        serialized_request_env: str | bytes,
+        deserialized_request_env: Any,
+    ) -> None:
+        """Raise VerificationException for a request id seen in its window already."""
+        request_id = raw_request_id(deserialized_request_env)
+        if request_id is None:
+            raise VerificationException("request has no requestId")
+        stamp, tolerance = _window(deserialized_request_env)
+        closes = stamp + tolerance
+        now = self.clock()
+        with self._lock:
+            while self._closing and (
+                self._closing[0][0] <= now or len(self._until) >= self.max_ids
+            ):
+                when, old = heapq.heappop(self._closing)
+                if self._until.get(old) == when:
+                    del self._until[old]
+            if request_id in self._until:
+                raise VerificationException("request id seen before: a replay")
+            self._until[request_id] = closes
+            heapq.heappush(self._closing, (closes, request_id))
+
+    def forget_unapplied(self, record: RequestRecord) -> None:
+        """Forget a request the store could not apply (observes the skill's RequestLog), so
+        it may come again: Alexa retrying a skill event, a person repeating a turn."""
+        if record.outcome is Outcome.STORE_UNAVAILABLE and record.request_id is not None:
+            with self._lock:
+                self._until.pop(record.request_id, None)
 
 
 def alexa_verifiers(
@@ -173,9 +232,14 @@ def alexa_verifiers(
 ) -> list[AbstractVerifier]:
     """Every check a request must pass (the webservice runs any RawCheck before parsing).
 
-    verify_signature=False drops the signature and timestamp checks (local testing only).
+    verify_signature=False drops the signature, timestamp and replay checks (local testing
+    only).
     The skill id is not among them: `KaizenSkill.admit` holds that rule for every path.
     """
     if not verify_signature:
         return []
-    return [TimestampVerifier(clock), SignatureVerifier(trust_roots, fetch_chain, clock)]
+    return [
+        TimestampVerifier(clock),
+        SignatureVerifier(trust_roots, fetch_chain, clock),
+        ReplayVerifier(clock),
+    ]

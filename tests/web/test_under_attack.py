@@ -22,6 +22,7 @@ from tests.web.conftest import (
     ChainDownloads,
     SlowFetch,
     Web,
+    complete_step,
     envelope_for,
     serve,
     verifying_app,
@@ -157,3 +158,32 @@ def test_slow_clients_filling_every_connection_cannot_starve_a_signed_request(
         print(f"signed request behind slow clients sending {how}: {waited * 1e3:.0f} ms")
         assert reply.status == 200
         assert waited < 2.0  # the deadline, one turn of the server loop, and a margin
+
+
+# -- replays --------------------------------------------------------------------------------
+
+
+def test_a_captured_signed_request_sent_again_is_refused_and_counts_once(web: Web) -> None:
+    user = web.new_user()
+    assert web.send(envelope_for(user, env.intent_request("SetGoalIntent"))).status == 200
+    captured = web.signer.signed(envelope_for(user, complete_step()))
+    assert web.post(*captured).status == 200
+    before = web.record(user)
+    replayed = web.post(*captured)
+    assert replayed.status == 400 and replayed.json() == {"error": "bad request"}
+    assert web.record(user) == before
+
+
+def test_a_captured_skill_disabled_replayed_within_the_hour_deletes_nothing(web: Web) -> None:
+    user = web.new_user()
+    assert web.send(envelope_for(user, env.launch_request())).status == 200
+    disabled = web.signer.signed(envelope_for(user, env.skill_event("SkillDisabled")))
+    assert web.post(*disabled).status == 200
+    assert web.record(user) is None
+    # The person comes back and starts again; the captured event is sent once more.
+    assert web.send(envelope_for(user, env.launch_request())).status == 200
+    assert web.send(envelope_for(user, complete_step())).status == 200
+    kept = web.record(user)
+    assert kept is not None
+    assert web.post(*disabled).status == 400
+    assert web.record(user) == kept
