@@ -15,12 +15,14 @@ import logging
 import time
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from skill.app import KaizenSkill, RequestRejected, UnreadableRequest
 from skill.config import Settings
+from skill.net import is_loopback
 from skill.observe import Outcome
 from skill.store import StoreUnavailable
 from skill.web.compat import AbstractVerifier, VerificationException
@@ -44,12 +46,17 @@ def create_app(
     skill: KaizenSkill | None = None,
     verifiers: Sequence[AbstractVerifier] | None = None,
     max_body_bytes: int = MAX_BODY_BYTES,
+    loopback_host_only: bool = False,
 ) -> Flask:
     """The webservice for a skill (built from settings, else the environment).
 
     verifiers default to Alexa's checks (timestamp, signature against the system's CA
     bundle, replays); pass your own to use a test CA or a different clock. The skill itself
     refuses another skill's id (KAIZEN_SKILL_ID), on this path and on Lambda's alike.
+
+    loopback_host_only answers only requests whose Host header names this machine: with
+    verification off, a web page the person visits could otherwise reach the endpoint through
+    a name it points at 127.0.0.1 (DNS rebinding) and talk as any user.
     """
     settings = settings or Settings.load()
     skill = skill or KaizenSkill.from_settings(settings)
@@ -66,6 +73,16 @@ def create_app(
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = max_body_bytes
     app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    if loopback_host_only:
+
+        @app.before_request
+        def loopback_host() -> tuple[Response, int] | None:
+            if is_loopback(urlsplit(f"//{request.host}").hostname):
+                return None
+            log.warning("request refused: Host %r is not this machine", request.host[:100])
+            skill.requests.emit(None, Outcome.REFUSED, time.perf_counter(), "host")
+            return _error("bad request", 400)
 
     @app.post("/")
     def alexa() -> Response | tuple[Response, int]:
