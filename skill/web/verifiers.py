@@ -146,7 +146,24 @@ def _window(event: Any) -> tuple[datetime, timedelta]:
     return stamp, SKILL_EVENT_TOLERANCE if is_skill_event_type(kind) else REQUEST_TOLERANCE
 
 
-class TimestampVerifier(AbstractVerifier):
+class _EnvelopeCheck(AbstractVerifier):
+    """A check that needs only the parsed envelope (the slot's other arguments go unused)."""
+
+    def verify(
+        self,
+        headers: Mapping[str, Any],
+        serialized_request_env: str | bytes,
+        deserialized_request_env: Any,
+    ) -> None:
+        """Raise VerificationException unless the envelope passes `check`."""
+        self.check(deserialized_request_env)
+
+    def check(self, event: Any) -> None:
+        """Raise VerificationException unless the parsed envelope passes."""
+        raise NotImplementedError
+
+
+class TimestampVerifier(_EnvelopeCheck):
     """The request was made just now: 150 seconds either way, an hour for skill events.
 
     The timestamp is read from the raw JSON and must be ISO 8601, as Alexa sends it; anything
@@ -156,14 +173,9 @@ class TimestampVerifier(AbstractVerifier):
     def __init__(self, clock: Clock = utc_now) -> None:
         self.clock = clock
 
-    def verify(
-        self,
-        headers: Mapping[str, Any],
-        serialized_request_env: str | bytes,
-        deserialized_request_env: Any,
-    ) -> None:
+    def check(self, event: Any) -> None:
         """Raise VerificationException for a missing, malformed, stale or future timestamp."""
-        stamp, tolerance = _window(deserialized_request_env)
+        stamp, tolerance = _window(event)
         drift = self.clock() - stamp
         if abs(drift) > tolerance:
             raise VerificationException(
@@ -172,7 +184,7 @@ class TimestampVerifier(AbstractVerifier):
             )
 
 
-class ReplayVerifier(AbstractVerifier):
+class ReplayVerifier(_EnvelopeCheck):
     """Each request id is answered once: a captured signed request sent again is refused.
 
     The signature scheme lets anyone who captured a request replay it while its timestamp is
@@ -190,17 +202,12 @@ class ReplayVerifier(AbstractVerifier):
         self._closing: list[tuple[datetime, str]] = []  # a heap: soonest to close first
         self._lock = threading.Lock()
 
-    def verify(
-        self,
-        headers: Mapping[str, Any],
-        serialized_request_env: str | bytes,
-        deserialized_request_env: Any,
-    ) -> None:
+    def check(self, event: Any) -> None:
         """Raise VerificationException for a request id seen in its window already."""
-        request_id = raw_request_id(deserialized_request_env)
+        request_id = raw_request_id(event)
         if request_id is None:
             raise VerificationException("request has no requestId")
-        stamp, tolerance = _window(deserialized_request_env)
+        stamp, tolerance = _window(event)
         closes = stamp + tolerance
         now = self.clock()
         with self._lock:

@@ -1,5 +1,6 @@
 """What an operator sees: one JSON log line per request (from Lambda and the webservice alike),
-and `/metrics` on the webservice: requests by outcome, latency, refusals by reason, store errors.
+and `/metrics` on the webservice: requests by outcome, latency, refusals by reason (store
+errors: tests/web/test_webservice.py, with the store down).
 """
 
 from __future__ import annotations
@@ -9,22 +10,13 @@ import logging
 from typing import Any
 
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
 
 from skill.app import KaizenSkill
 from skill.chat import envelope as env
 from skill.store.dynamodb import DynamoStore
 from tests.support import dynamodb
 from tests.support.builders import Speaker
-from tests.support.pki import AlexaPki
-from tests.web.conftest import (
-    ChainDownloads,
-    Web,
-    complete_step,
-    envelope_for,
-    serve,
-    verifying_app,
-)
+from tests.web.conftest import Web, complete_step, envelope_for
 
 FIELDS = {"request_id", "request_type", "outcome", "latency_ms"}
 
@@ -62,16 +54,6 @@ def test_a_store_outage_is_logged_as_such_though_the_user_hears_an_answer(
     assert [line["outcome"] for line in lines(caplog)] == ["store_unavailable"]
 
 
-def metrics(web: Web) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
-    reply = web.request("GET", "/metrics")
-    assert reply.status == 200
-    found = {}
-    for family in text_string_to_metric_families(reply.body.decode()):
-        for sample in family.samples:
-            found[sample.name, tuple(sorted(sample.labels.items()))] = sample.value
-    return found
-
-
 def test_metrics_count_requests_by_outcome_refusals_by_reason_and_latency(
     web: Web, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -83,7 +65,7 @@ def test_metrics_count_requests_by_outcome_refusals_by_reason_and_latency(
     assert web.post(*captured).status == 400  # a replay
     unsigned = json.dumps(envelope_for(user, complete_step())).encode()
     assert web.post(unsigned, {"Content-Type": "application/json"}).status == 400
-    seen = metrics(web)
+    seen = web.metrics()
     assert seen["kaizen_requests_total", (("outcome", "answered"),)] == 2
     assert seen["kaizen_requests_total", (("outcome", "refused"),)] == 2
     assert seen["kaizen_refusals_total", (("reason", "replay"),)] == 1
@@ -96,15 +78,3 @@ def test_metrics_count_requests_by_outcome_refusals_by_reason_and_latency(
         "refused",
         "refused",
     ]
-
-
-def test_metrics_count_store_errors(pki: AlexaPki) -> None:
-    down = DynamoStore("kaizen", client=dynamodb.client("http://127.0.0.1:9"))
-    downloads = ChainDownloads(pki.chains)
-    for web in serve(verifying_app(pki, down, downloads), down, downloads, pki.signer):
-        assert web.send(envelope_for(web.new_user(), complete_step())).status == 200
-        disabled = envelope_for(web.new_user(), env.skill_event("SkillDisabled"))
-        assert web.send(disabled).status == 503
-        seen = metrics(web)
-        assert seen["kaizen_store_errors_total", ()] == 2
-        assert seen["kaizen_requests_total", (("outcome", "store_unavailable"),)] == 2

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from skill.app import KaizenSkill
 from skill.chat import envelope as env
@@ -117,6 +118,16 @@ class Web:
         """Sign an envelope as Alexa would and POST it."""
         body, headers = (signer or self.signer).signed(envelope)
         return self.post(body, headers)
+
+    def metrics(self) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+        """GET /metrics, as (sample name, sorted labels) -> value."""
+        reply = self.request("GET", "/metrics")
+        assert reply.status == 200
+        found = {}
+        for family in text_string_to_metric_families(reply.body.decode()):
+            for sample in family.samples:
+                found[sample.name, tuple(sorted(sample.labels.items()))] = sample.value
+        return found
 
     def new_user(self) -> str:
         return f"amzn1.ask.account.web-{uuid.uuid4().hex[:12]}"

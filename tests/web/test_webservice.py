@@ -257,6 +257,10 @@ def test_a_store_that_is_down_fails_health_and_users_hear_a_short_apology(
         # A deletion nobody would hear about is refused loudly, so Alexa can deliver it again.
         event = web.send(envelope_for(web.new_user(), env.skill_event("SkillDisabled")))
         assert event.status == 503 and event.headers.get("Retry-After") == "60"
+        # The operator sees both in /metrics.
+        seen = web.metrics()
+        assert seen["kaizen_store_errors_total", ()] == 2
+        assert seen["kaizen_requests_total", (("outcome", "store_unavailable"),)] == 2
 
 
 def test_many_concurrent_signed_requests_are_all_answered_and_nothing_is_lost(
