@@ -52,8 +52,10 @@ from skill.handlers.steps import (
     SkipStepHandler,
 )
 from skill.handlers.turn import Deps
+from skill.limits import envelope_problem
+from skill.observe import Outcome, OutcomeRecorder, RequestLog
 from skill.serializer import FastSerializer
-from skill.store import Store, open_store
+from skill.store import Store, StoreUnavailable, open_store
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +100,7 @@ class RequestRejected(Exception):
 
 
 class UnreadableRequest(Exception):
-    """The SDK cannot read the envelope as a request."""
+    """The envelope cannot be read as a request (or not safely: too deep or too big)."""
 
 
 def registered_intents() -> set[str]:
@@ -113,6 +115,7 @@ def build_skill(store: Store, apis: AlexaApis | None = None) -> CustomSkill:
     builder = SkillBuilder()
     for handler in HANDLERS:
         builder.add_request_handler(handler(deps))
+    builder.add_exception_handler(OutcomeRecorder())  # first: notes what failed, handles nothing
     builder.add_exception_handler(StoreDownHandler())
     builder.add_exception_handler(UnreadableRecordHandler())
     builder.add_exception_handler(CatchAllHandler())
@@ -124,8 +127,9 @@ def build_skill(store: Store, apis: AlexaApis | None = None) -> CustomSkill:
 class KaizenSkill:
     """The one front door: Lambda and the webservice both hand it the request's JSON.
 
-    `admit` holds the rule for which requests this skill answers at all (the skill id), so
-    the webservice can refuse early and both paths share it; `answer` reads the envelope and
+    `admit` holds the rules for which requests this skill answers at all (the skill id, and
+    an envelope the SDK can copy and read without running out of stack), so the webservice
+    can refuse early and both paths share them; `answer` reads the envelope and
     answers it; `invoke` is Lambda's contract, where an unreadable envelope still gets words.
     """
 
@@ -134,6 +138,7 @@ class KaizenSkill:
     ) -> None:
         self.store = store
         self.skill_id = skill_id
+        self.requests = RequestLog()  # one JSON line per request; observers add metrics
         self._skill = build_skill(store, apis=apis)
 
     @classmethod
@@ -142,17 +147,28 @@ class KaizenSkill:
         return cls(open_store(settings.store_url), settings.skill_id)
 
     def admit(self, event: Mapping[str, Any]) -> None:
-        """Raise RequestRejected unless the request is for this skill (when an id is set)."""
+        """Raise RequestRejected for another skill's request (when an id is set), and
+        UnreadableRequest for an envelope too deep or too big to read safely.
+
+        The second is UnreadableRequest, not RequestRejected, because it may be ours: Lambda
+        answers it with the spoken apology, the webservice with a 400.
+        """
         if self.skill_id is not None and raw_application_id(event) != self.skill_id:
             log.warning("request for another skill rejected")
             raise RequestRejected("application id does not match KAIZEN_SKILL_ID")
+        if problem := envelope_problem(event):
+            raise UnreadableRequest(problem)
 
     def answer(self, event: Mapping[str, Any]) -> dict[str, Any]:
-        """The response envelope for a request envelope (as parsed JSON).
+        """The response envelope for a request envelope (as parsed JSON), logged as one line.
 
         Raises RequestRejected for another skill's request and UnreadableRequest when the SDK
         cannot read the envelope.
         """
+        with self.requests.around(event, _outcome_of):
+            return self._answer(event)
+
+    def _answer(self, event: Mapping[str, Any]) -> dict[str, Any]:
         self.admit(event)
         serializer = self._skill.serializer
         try:
@@ -177,6 +193,17 @@ class KaizenSkill:
         except UnreadableRequest as error:
             log.warning("unreadable request envelope: %s", error)
             return _apology()
+
+
+def _outcome_of(error: BaseException) -> tuple[Outcome, str | None]:
+    """What an exception leaving `answer` means for the operator's log and metrics."""
+    if isinstance(error, RequestRejected):
+        return Outcome.REFUSED, "skill_id"
+    if isinstance(error, UnreadableRequest):
+        return Outcome.UNREADABLE, None
+    if isinstance(error, StoreUnavailable):
+        return Outcome.STORE_UNAVAILABLE, None
+    return Outcome.ERROR, type(error).__name__
 
 
 def _apology() -> dict[str, Any]:

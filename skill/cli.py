@@ -232,7 +232,7 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     settings = Settings.load(store_url=args.store, skill_id=args.skill_id)
     verifiers = None if verify else alexa_verifiers(verify_signature=False)
-    app = create_app(settings, verifiers=verifiers)
+    app = create_app(settings, verifiers=verifiers, loopback_host_only=not verify)
     run_server(app, args.host, args.port, verify=verify, skill_id=settings.skill_id)
     return 0
 

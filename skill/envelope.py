@@ -44,9 +44,19 @@ def raw_request_type(event: object) -> str | None:
     return _text(_path(event, "request", "type"))
 
 
+def raw_request_id(event: object) -> str | None:
+    """The request's id exactly as sent (unique per request Alexa makes)."""
+    return _text(_path(event, "request", "requestId"))
+
+
 def raw_timestamp(event: object) -> str | None:
     """The request's timestamp exactly as sent."""
     return _text(_path(event, "request", "timestamp"))
+
+
+def raw_session_attributes(event: object) -> object:
+    """session.attributes exactly as sent (any JSON value), or None."""
+    return _path(event, "session", "attributes")
 
 
 def raw_locale(event: object) -> str | None:

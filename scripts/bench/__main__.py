@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from scripts import package
-from scripts.bench import ROOT, cold_start, report, state_size, turns, webservice
+from scripts.bench import ROOT, attacks, cold_start, report, state_size, turns, webservice
 from tests.support.pki import AlexaPki
 
 
@@ -46,10 +46,16 @@ def main() -> int:
     pki = AlexaPki.create()
     cost = webservice.verification_cost(pki)
     throughput = webservice.webservice_throughput(pki, scale.rounds, scale.seconds)
+    print("hostile traffic ...", file=sys.stderr)
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = webservice.prepare(Path(tmp), pki)
+        with webservice.server("slow-s3", workdir) as target:
+            refusals = attacks.refusal_cost(target, pki, scale.hostile_count, scale.rounds)
+            under_attack = attacks.signed_latency(target, pki, scale.seconds)
 
     text = report.render(
         scale,
-        report.Results(latency, cached, shipped, sizes, throughput, cost),
+        report.Results(latency, cached, shipped, sizes, throughput, cost, refusals, under_attack),
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from scripts.bench import machine, median
+from scripts.bench.attacks import ATTACKERS, SLOW_CLIENTS, RefusalCost, summary
 from scripts.bench.cold_start import ColdStart
 from scripts.bench.state_size import ITEM_LIMIT, StateSize
 from scripts.bench.turns import CORE, STATELESS, USERS, Figures
@@ -23,10 +24,13 @@ class Scale:
     cold_runs: int = 21
     size_days: tuple[int, ...] = (30, 365, 730)
     seconds: float = 3.0
+    hostile_count: int = 20  # requests per hostile body per round
 
     @classmethod
     def quick(cls) -> Scale:
-        return cls(rounds=2, sweeps=1, cold_runs=3, size_days=(30, 60), seconds=0.5)
+        return cls(
+            rounds=2, sweeps=1, cold_runs=3, size_days=(30, 60), seconds=0.5, hostile_count=3
+        )
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class Results:
     sizes: list[StateSize]
     throughput: Throughput
     verification: VerificationCost
+    refusals: RefusalCost
+    under_attack: dict[str, list[float]]
 
 
 def render(scale: Scale, results: Results) -> str:
@@ -50,6 +56,7 @@ def render(scale: Scale, results: Results) -> str:
         _cold_start(scale, results.cold_cached, results.cold_shipped),
         _state_size(results.sizes),
         _webservice(scale, results.throughput, results.verification),
+        _hostile(scale, results.refusals, results.under_attack),
     ]
     return "\n\n".join(sections) + "\n"
 
@@ -227,3 +234,53 @@ def _webservice(scale: Scale, throughput: Throughput, cost: VerificationCost) ->
             "  verifier at ~5.6 ms per request, as it re-validates the chain every time.",
         ]
     )
+
+
+REFUSAL_AIM_MS = 5.0
+
+
+def _hostile(scale: Scale, cost: RefusalCost, under_attack: dict[str, list[float]]) -> str:
+    lines = [
+        "## Hostile traffic",
+        "",
+        "The verified webservice in its own process, as `kaizen serve` runs it (waitress with",
+        "its limits, every check, SQLite). Its chain fetcher serves the test chain at once and",
+        "takes 2 s on any other URL, then fails, as a download timing out does.",
+        "",
+        "### CPU to refuse a hostile body",
+        "",
+        "The server's CPU time (all its threads, from `/proc`) per refused request, bodies of up",
+        "to the 128 KiB limit, sent unsigned and with well-formed junk signature headers;",
+        f"{scale.hostile_count} requests per round, median of {scale.rounds} rounds. Beside",
+        "them, in the same run: the stock SDK's path, which deserialised the body before any",
+        "verifier ran (timed in the benchmark's own process), and one genuine signed turn.",
+        "",
+        "| body | unsigned ms | junk signature ms | stock SDK deserialising first ms |",
+        "|---|---|---|---|",
+    ]
+    for name in cost.unsigned:
+        lines.append(
+            f"| {name} | {cost.unsigned[name]:.2f} | {cost.junk_signed[name]:.2f} "
+            f"| {cost.stock_sdk[name]:.1f} |"
+        )
+    lines += [
+        "",
+        f"**Worst refusal: {cost.worst:.2f} ms of CPU** (aim: at most {REFUSAL_AIM_MS:g} ms);",
+        f"a genuine signed turn costs {cost.genuine_turn:.2f} ms on the same server.",
+        "",
+        "### Signed requests under attack",
+        "",
+        f"Signed GetStepIntent requests one after another for {scale.seconds:g} s, with no",
+        f"attack and under each; every attack but the slow clients runs on {ATTACKERS}",
+        f"connections as fast as they are answered; the slow clients are {SLOW_CLIENTS}",
+        "connections (more than the 256 the server accepts) each sending a request head and",
+        "then a byte every 0.2 s, reconnecting when cut. Milliseconds; every signed request",
+        "was answered with 200.",
+        "",
+        "| attack | requests | p50 ms | p99 ms | worst ms |",
+        "|---|---|---|---|---|",
+    ]
+    for name, latencies in under_attack.items():
+        p50, p99, worst = summary(latencies)
+        lines.append(f"| {name} | {len(latencies)} | {p50:.1f} | {p99:.1f} | {worst:.1f} |")
+    return "\n".join(lines)

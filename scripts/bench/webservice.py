@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -35,6 +36,10 @@ from tests.support.pki import CHAIN_URL, AlexaPki
 
 USERS = 200
 CLIENT_THREADS = 4
+# More signed requests a second than the verified endpoint answers on a small machine, so a
+# round never runs out of fresh ones (each request id is answered once).
+MOST_PER_SECOND = 1500
+SLOW_S3_SECONDS = 2.0
 BARE_REPLY = {
     "version": "1.0",
     "response": {
@@ -59,6 +64,7 @@ def serve(kind: str, port: int, workdir: Path) -> None:
     from skill.config import Settings
     from skill.store.sqlite import SqliteStore
     from skill.web.app import create_app
+    from skill.web.chain import ChainUnavailable
     from skill.web.serve import make_server
     from skill.web.verifiers import alexa_verifiers
 
@@ -75,6 +81,15 @@ def serve(kind: str, port: int, workdir: Path) -> None:
     else:
         roots = x509.load_pem_x509_certificates((workdir / "root.pem").read_bytes())
         chain = (workdir / "chain.pem").read_bytes()
+
+        def fetch(url: str) -> bytes:
+            # As the cache's one download in production; in "slow-s3", any other URL takes
+            # SLOW_S3_SECONDS and then fails, as a download timing out does.
+            if url != CHAIN_URL and kind == "slow-s3":
+                time.sleep(SLOW_S3_SECONDS)
+                raise ChainUnavailable("certificate chain download timed out")
+            return chain
+
         settings = Settings(
             store_url=f"sqlite://{workdir / 'kaizen.db'}", skill_id=env.DEFAULT_SKILL_ID
         )
@@ -83,13 +98,31 @@ def serve(kind: str, port: int, workdir: Path) -> None:
             skill=KaizenSkill(SqliteStore(workdir / "kaizen.db"), settings.skill_id),
             verifiers=[]
             if kind == "unverified"
-            else alexa_verifiers(trust_roots=roots, fetch_chain=lambda url: chain),
+            else alexa_verifiers(trust_roots=roots, fetch_chain=fetch),
         )
     make_server(app, "127.0.0.1", port).run()  # the same server settings as `kaizen serve`
 
 
+@dataclass(frozen=True)
+class Running:
+    """A benchmark server: its port, and its process (whose CPU time can be read)."""
+
+    port: int
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """CPU time of all the server's threads so far (Linux: nanoseconds, else ticks)."""
+        tasks = Path(f"/proc/{self.pid}/task")
+        try:
+            return sum(int((t / "schedstat").read_text().split()[0]) for t in tasks.iterdir()) / 1e9
+        except OSError:
+            fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def server(kind: str, workdir: Path) -> Iterator[int]:
+def server(kind: str, workdir: Path) -> Iterator[Running]:
+    """Run one benchmark server in its own process: bare, verified, unverified, slow-s3."""
     port = free_port()
     command = [sys.executable, "-m", __name__, kind, str(port), str(workdir)]
     process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.DEVNULL)
@@ -103,7 +136,7 @@ def server(kind: str, workdir: Path) -> Iterator[int]:
                 time.sleep(0.1)
         else:
             raise RuntimeError(f"{kind} server did not start")
-        yield port
+        yield Running(port, process.pid)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -127,35 +160,42 @@ def post(
 Signed = list[tuple[bytes, dict[str, str]]]
 
 
-def signed_requests(pki: AlexaPki, request: Callable[[], dict[str, Any]]) -> Signed:
-    """One freshly stamped, really signed request per user."""
+def signed_requests(
+    pki: AlexaPki, request: Callable[[], dict[str, Any]], count: int = USERS
+) -> Signed:
+    """`count` freshly stamped, really signed requests (each its own id), users in turn."""
     now = datetime.now(UTC)
     out = []
-    for n in range(USERS):
-        caller = env.Caller(user_id=f"amzn1.ask.account.bench-{n:04d}")
+    for n in range(count):
+        caller = env.Caller(user_id=f"amzn1.ask.account.bench-{n % USERS:04d}")
         envelope = env.envelope(caller, request(), timestamp=now, session_id=f"bench-{n}")
         out.append(pki.signer.signed(envelope))
     return out
 
 
 def load(port: int, requests: Signed, seconds: float) -> float:
-    """Requests per second over `seconds`, from CLIENT_THREADS keep-alive connections."""
+    """Requests per second over `seconds` (or until every request is used once, since the
+    verified server refuses replays), from CLIENT_THREADS keep-alive connections."""
     counts = [0] * CLIENT_THREADS
     failures: list[int] = []
     deadline = time.perf_counter() + seconds
+    next_request = iter(requests)
+    taking = threading.Lock()
 
     def client(index: int) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        n = index
         while time.perf_counter() < deadline:
-            body, headers = requests[n % len(requests)]
+            with taking:
+                signed = next(next_request, None)
+            if signed is None:
+                break
+            body, headers = signed
             connection.request("POST", "/", body=body, headers=headers)
             response = connection.getresponse()
             response.read()
             if response.status != 200:
                 failures.append(response.status)
             counts[index] += 1
-            n += CLIENT_THREADS
         connection.close()
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENT_THREADS)]
@@ -185,11 +225,16 @@ class Throughput:
         return statistics.median(self.verified) / statistics.median(self.unverified)
 
 
+def prepare(workdir: Path, pki: AlexaPki) -> Path:
+    """A folder holding the test CA's root and chain for the servers, and their store."""
+    (workdir / "root.pem").write_bytes(pki.trust_roots[0].public_bytes(Encoding.PEM))
+    (workdir / "chain.pem").write_bytes(pki.signer.chain_pem())
+    return workdir
+
+
 def webservice_throughput(pki: AlexaPki, rounds: int, seconds: float) -> Throughput:
     with tempfile.TemporaryDirectory() as tmp:
-        workdir = Path(tmp)
-        (workdir / "root.pem").write_bytes(pki.trust_roots[0].public_bytes(Encoding.PEM))
-        (workdir / "chain.pem").write_bytes(pki.signer.chain_pem())
+        workdir = prepare(Path(tmp), pki)
         result = Throughput([], [], [])
         with (
             server("bare", workdir) as bare,
@@ -197,13 +242,15 @@ def webservice_throughput(pki: AlexaPki, rounds: int, seconds: float) -> Through
             server("unverified", workdir) as unverified,
         ):
             for body, headers in signed_requests(pki, _set_goal):  # every user has a goal
-                if post(verified, "POST", "/", body, headers)[0] != 200:
+                if post(verified.port, "POST", "/", body, headers)[0] != 200:
                     raise RuntimeError("setting up the benchmark users failed")
+            enough = int(MOST_PER_SECOND * seconds)
             for _ in range(rounds):
-                step = signed_requests(pki, _get_step)  # fresh stamps, outside the timing
-                result.bare.append(load(bare, step, seconds))
-                result.verified.append(load(verified, step, seconds))
-                result.unverified.append(load(unverified, step, seconds))
+                # Fresh stamps and ids, signed outside the timing.
+                step = signed_requests(pki, get_step, enough)
+                result.bare.append(load(bare.port, step, seconds))
+                result.verified.append(load(verified.port, step, seconds))
+                result.unverified.append(load(unverified.port, step, seconds))
         return result
 
 
@@ -212,7 +259,7 @@ def _set_goal() -> dict[str, Any]:
     return env.intent_request("SetGoalIntent", {"area": fill})
 
 
-def _get_step() -> dict[str, Any]:
+def get_step() -> dict[str, Any]:
     return env.intent_request("GetStepIntent")
 
 
@@ -229,7 +276,7 @@ def verification_cost(pki: AlexaPki) -> VerificationCost:
     from skill.web.chain import SignerCache
     from skill.web.verifiers import SignatureVerifier, TimestampVerifier
 
-    body, headers = signed_requests(pki, _get_step)[0]
+    body, headers = signed_requests(pki, get_step)[0]
     signature = SignatureVerifier(pki.trust_roots, fetch_chain=lambda url: pki.chains[url])
     stamp = TimestampVerifier()
     envelope = json.loads(body)  # the verifiers read the parsed JSON, never SDK objects

@@ -2,8 +2,10 @@
 
 The SDK's `DefaultApiClient` has no timeout at all, so one slow Alexa API could spend the
 whole 8 seconds Alexa gives a skill. This client caps every call, keeps connections alive
-across requests (a warm Lambda or a long-running webservice reuses them), and refuses plain
-HTTP unless the endpoint is on this machine (the local stand-in used by `kaizen chat`).
+across requests (a warm Lambda or a long-running webservice reuses them), and sends the
+request's bearer token only to Alexa's own API hosts over HTTPS, or to this machine (the
+local stand-in used by `kaizen chat` and the tests): the endpoint comes from the request
+envelope, and whoever could write one must not be able to collect a user's token with it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,22 @@ from skill.net import is_loopback
 
 # Alexa's API answers are small JSON documents; anything bigger is not one of them.
 MAX_BODY_BYTES = 64 * 1024
+# Where Alexa's APIs are (`context.System.apiEndpoint`): North America, Europe, the Far East.
+ALEXA_API_HOSTS = frozenset(
+    {"api.amazonalexa.com", "api.eu.amazonalexa.com", "api.fe.amazonalexa.com"}
+)
+
+
+def is_alexa_api(url: str) -> bool:
+    """Whether a call may go to url: Alexa's API hosts on HTTPS (port 443), or loopback."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return False
+    if is_loopback(parts.hostname):
+        return parts.scheme in ("http", "https")
+    return parts.scheme == "https" and parts.hostname in ALEXA_API_HOSTS and port in (None, 443)
 
 
 class ApiCallFailed(Exception):
@@ -43,9 +61,8 @@ class AlexaHttpClient(ApiClient):
     def send(self, request: ApiClientRequest, timeout: float) -> ApiClientResponse:
         """Send one request with its own time limit (at most this client's own)."""
         url = str(request.url or "")
-        parts = urlsplit(url)
-        if parts.scheme != "https" and not (parts.scheme == "http" and is_loopback(parts.hostname)):
-            raise ApiCallFailed("refusing a non-HTTPS endpoint")
+        if not is_alexa_api(url):
+            raise ApiCallFailed("refusing an endpoint that is not Alexa's API")
         headers = _headers(request.headers)
         body = _body(request.body, headers)
         try:

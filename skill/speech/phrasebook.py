@@ -8,7 +8,6 @@ walk"), a size ("once a week"), a goal's name ("your walk", "reading to your kid
 from __future__ import annotations
 
 import json
-import re
 from datetime import date, time
 from functools import cache
 from importlib import resources
@@ -189,15 +188,26 @@ def _read(locale: str) -> dict[str, Any] | None:
     return data
 
 
-_LOCALE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
+@cache
+def _shipped() -> frozenset[str]:
+    """The locales with a phrasebook file in the package."""
+    folder = resources.files("skill.speech").joinpath("locales")
+    names = (entry.name for entry in folder.iterdir())
+    return frozenset(name.removesuffix(".json") for name in names if name.endswith(".json"))
+
+
+def phrasebook(locale: str | None) -> Phrasebook:
+    """The phrasebook for a locale (falling back to en-US), read once per process.
+
+    The locale comes from the request, so only names with a file in locales/ are looked up:
+    anything else (a path such as `../../x/evil`, or one of endlessly many made-up names)
+    gets the default, and the cache holds one phrasebook per shipped locale, no more.
+    """
+    return _phrasebook(locale if locale in _shipped() else DEFAULT_LOCALE)
 
 
 @cache
-def phrasebook(locale: str | None) -> Phrasebook:
-    """The phrasebook for a locale (falling back to en-US), read once per process."""
-    wanted = locale if locale and _LOCALE.match(locale) else DEFAULT_LOCALE
-    data = _read(wanted)
-    if data is None:
-        wanted, data = DEFAULT_LOCALE, _read(DEFAULT_LOCALE)
-    assert data is not None, "the default locale's phrasebook ships with the package"
-    return Phrasebook(wanted, data)
+def _phrasebook(locale: str) -> Phrasebook:
+    data = _read(locale)
+    assert data is not None, "a shipped locale's phrasebook is in the package"
+    return Phrasebook(locale, data)

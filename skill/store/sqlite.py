@@ -1,4 +1,9 @@
-"""The embedded store: one SQLite file, WAL mode, compare-and-swap writes on a version column."""
+"""The embedded store: one SQLite file, WAL mode, compare-and-swap writes on a version column.
+
+A deletion must leave nothing readable: SQLite keeps deleted bytes in free space unless
+`secure_delete` is on (set on every connection), and in the write-ahead log until a
+checkpoint, so deleting a user also checkpoints the log and truncates it.
+"""
 
 from __future__ import annotations
 
@@ -63,6 +68,7 @@ class SqliteStore:
                     check_same_thread=False,
                 )
                 connection.execute("PRAGMA synchronous=NORMAL")
+                connection.execute("PRAGMA secure_delete=ON")
                 if not self._prepared:
                     mode = connection.execute("PRAGMA journal_mode").fetchone()[0]
                     if str(mode).lower() != "wal":
@@ -138,9 +144,12 @@ class SqliteStore:
         return expected_version + 1
 
     def delete(self, key: str) -> None:
-        """Remove the user's row."""
+        """Remove the user's row, and every copy of it in the write-ahead log."""
         try:
             self._write("DELETE FROM users WHERE key = ?", (key,))
+            # Copies the log into the file (where secure_delete has zeroed the row) and
+            # empties it. Busy readers can keep older frames; the next deletion retries.
+            self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         except sqlite3.Error as error:
             raise self._unavailable("delete", error) from error
 

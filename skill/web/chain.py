@@ -2,8 +2,14 @@
 
 Verifying a chain costs far more than checking one RSA signature, and Alexa signs every
 request with the same few certificates, so a verified signing key is cached per chain URL
-until the earliest expiry in its chain. Concurrent first requests for a URL wait for one
-download instead of each starting their own.
+until the earliest expiry in its chain.
+
+Anyone can name a chain URL (the header is not signed), so downloads are bounded: concurrent
+first requests for one URL wait for one download (single flight, per URL: downloads of
+different URLs never wait for each other); a URL that failed is refused for a minute without
+another download; at most a few downloads run at once, at most a few new URLs are tried per
+minute, and only so many threads may wait on downloads at all. A request whose key is cached
+takes one short lock and never waits behind any of this, and the threads left free serve it.
 """
 
 from __future__ import annotations
@@ -14,10 +20,10 @@ import time
 import urllib.error
 import urllib.request
 import warnings
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -118,8 +124,24 @@ class Signer:
     expires: datetime
 
 
+class _Flight:
+    """One download of a chain URL in progress, and what it ended with."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.signer: Signer | None = None
+        self.error: ChainUnavailable | ChainRejected | None = None
+
+
 class SignerCache:
-    """Verified signing keys per canonical chain URL, safe to share between threads."""
+    """Verified signing keys per canonical chain URL, safe to share between threads.
+
+    max_blocked caps the threads inside a download or waiting for one while a key is cached
+    (None: no cap, for a cache no thread pool depends on); max_downloads caps those
+    downloading; new_urls_per_minute caps the URLs never verified before that may be tried in
+    any minute; a URL whose download or verification failed is refused for failure_ttl. Over
+    a cap, the request is refused with ChainUnavailable at once.
+    """
 
     def __init__(
         self,
@@ -127,6 +149,12 @@ class SignerCache:
         fetch: FetchChain,
         clock: Clock = utc_now,
         max_entries: int = 16,
+        *,
+        max_blocked: int | None = None,
+        max_downloads: int = 2,
+        new_urls_per_minute: int = 10,
+        failure_ttl: timedelta = timedelta(seconds=60),
+        max_failures: int = 256,
     ) -> None:
         if not trust_roots:
             raise ValueError("at least one trust root is needed to verify Alexa's chain")
@@ -134,31 +162,107 @@ class SignerCache:
         self._fetch = fetch
         self._clock = clock
         self._max_entries = max_entries
+        self._max_blocked = max_blocked
+        self._max_downloads = max_downloads
+        self._new_urls_per_minute = new_urls_per_minute
+        self._failure_ttl = failure_ttl
+        self._max_failures = max_failures
+        self._lock = threading.Lock()  # guards everything below; never held during a download
+        # Verified signers, expired ones kept (LRU-bounded) so a URL that was good once is
+        # downloaded again on expiry without counting as new.
         self._signers: OrderedDict[str, Signer] = OrderedDict()
-        self._lock = threading.Lock()  # guards the dict
-        self._loading = threading.Lock()  # one download and verification at a time
+        self._failures: OrderedDict[str, tuple[datetime, ChainUnavailable | ChainRejected]] = (
+            OrderedDict()
+        )
+        self._flights: dict[str, _Flight] = {}
+        self._new_url_times: deque[datetime] = deque()
+        self._blocked = 0
 
     def signer(self, url: str) -> Signer:
-        """The verified signer for a canonical chain URL: cached, or downloaded and verified."""
-        if (cached := self._fresh(url)) is not None:
-            return cached
-        with self._loading:
-            if (cached := self._fresh(url)) is not None:  # another thread loaded it meanwhile
-                return cached
+        """The verified signer for a canonical chain URL: cached, or downloaded and verified.
+
+        Raises ChainUnavailable or ChainRejected: for this download, a recent failure of the
+        same URL, or a cap reached.
+        """
+        with self._lock:
+            now = self._clock()
+            found = self._signers.get(url)
+            if found is not None and now < found.expires:
+                self._signers.move_to_end(url)
+                return found
+            flight, leading = self._join_or_lead(url, found is not None, now)
+        try:
+            if leading:
+                return self._download(url, flight)
+            # The leader's fetch has its own deadline; this only guards against a fetcher
+            # without one.
+            flight.done.wait(timeout=30)
+        finally:
+            with self._lock:
+                self._blocked -= 1
+        if flight.signer is not None:
+            return flight.signer
+        raise flight.error or ChainUnavailable("certificate chain download did not finish")
+
+    def _join_or_lead(self, url: str, known: bool, now: datetime) -> tuple[_Flight, bool]:
+        """Under the lock: wait for the URL's download in flight, or start one, or refuse."""
+        failed = self._failures.get(url)
+        if failed is not None:
+            if now < failed[0]:
+                raise failed[1]
+            del self._failures[url]
+        if (
+            self._max_blocked is not None
+            and self._blocked >= self._max_blocked
+            and any(now < signer.expires for signer in self._signers.values())
+        ):
+            # Capped only while some key is cached: then the threads left free serve the
+            # requests signed with it. Before the first key (a server just started, or
+            # Alexa's chain rotating) every request needs a download, so all may wait.
+            raise ChainUnavailable("too many requests waiting for certificate chains")
+        flight = self._flights.get(url)
+        if flight is not None:
+            self._blocked += 1
+            return flight, False
+        if len(self._flights) >= self._max_downloads:
+            raise ChainUnavailable("too many certificate chain downloads at once")
+        if not known:
+            window_start = now - timedelta(minutes=1)
+            while self._new_url_times and self._new_url_times[0] <= window_start:
+                self._new_url_times.popleft()
+            if len(self._new_url_times) >= self._new_urls_per_minute:
+                raise ChainUnavailable("too many new certificate chain URLs this minute")
+            self._new_url_times.append(now)
+        flight = self._flights[url] = _Flight()
+        self._blocked += 1
+        return flight, True
+
+    def _download(self, url: str, flight: _Flight) -> Signer:
+        """Fetch and verify, outside the lock; then publish the outcome to every waiter."""
+        try:
             signer = self._verify(self._fetch(url), self._clock())
+        except (ChainUnavailable, ChainRejected) as error:
+            flight.error = error
+            with self._lock:
+                self._failures[url] = (self._clock() + self._failure_ttl, error)
+                while len(self._failures) > self._max_failures:
+                    self._failures.popitem(last=False)
+            raise
+        except Exception as error:  # a fetcher's own bug must not leave waiters hanging
+            flight.error = ChainUnavailable(f"certificate chain could not be loaded: {error!r}")
+            raise
+        else:
+            flight.signer = signer
             with self._lock:
                 self._signers[url] = signer
+                self._signers.move_to_end(url)
                 while len(self._signers) > self._max_entries:
                     self._signers.popitem(last=False)
             return signer
-
-    def _fresh(self, url: str) -> Signer | None:
-        with self._lock:
-            signer = self._signers.get(url)
-            if signer is not None and self._clock() >= signer.expires:
-                del self._signers[url]  # expired: download again, the URL may hold a new chain
-                return None
-            return signer
+        finally:
+            with self._lock:
+                del self._flights[url]
+            flight.done.set()
 
     def _verify(self, pem: bytes, now: datetime) -> Signer:
         try:

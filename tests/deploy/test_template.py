@@ -66,6 +66,9 @@ def test_sam_makes_exactly_the_function_its_trigger_table_role_and_logs(
 ) -> None:
     kinds = sorted(r["Type"] for r in resources.values())
     assert kinds == [
+        "AWS::CloudWatch::Alarm",
+        "AWS::CloudWatch::Alarm",
+        "AWS::CloudWatch::Alarm",
         "AWS::DynamoDB::Table",
         "AWS::IAM::Role",
         "AWS::Lambda::Function",
@@ -166,6 +169,31 @@ def test_the_role_allows_exactly_the_calls_a_whole_conversation_makes(
     # Launch, choose, complete, delete by voice, then disable the skill: every store path.
     allowed = {action for action in granted(resources) if action.startswith("dynamodb:")}
     assert {f"dynamodb:{call}" for call in recorded_calls} == allowed
+
+
+def test_alarms_watch_the_functions_errors_throttles_and_p99_duration_near_its_timeout(
+    resources: dict[str, Any],
+) -> None:
+    function = logical_id(resources, "AWS::Lambda::Function")
+    timeout_ms = of_type(resources, "AWS::Lambda::Function")["Properties"]["Timeout"] * 1000
+    alarms = {
+        r["Properties"]["MetricName"]: r["Properties"]
+        for r in resources.values()
+        if r["Type"] == "AWS::CloudWatch::Alarm"
+    }
+    assert set(alarms) == {"Errors", "Throttles", "Duration"}
+    for metric, alarm in alarms.items():
+        assert alarm["Namespace"] == "AWS/Lambda"
+        assert alarm["Dimensions"] == [{"Name": "FunctionName", "Value": {"Ref": function}}]
+        assert alarm["TreatMissingData"] == "notBreaching"
+        assert alarm["AlarmActions"] == {
+            "Fn::If": ["NotifyAlarms", [{"Ref": "AlarmTopicArn"}], {"Ref": "AWS::NoValue"}]
+        }
+        if metric == "Duration":
+            assert alarm["ExtendedStatistic"] == "p99"
+            assert 0.5 * timeout_ms <= alarm["Threshold"] < timeout_ms
+        else:
+            assert alarm["Statistic"] == "Sum" and alarm["Threshold"] == 1
 
 
 def test_the_outputs_give_the_endpoint_to_link_the_skill(template: dict[str, Any]) -> None:

@@ -6,9 +6,11 @@ normally, and only those, must be in the stored state, in order.
 
 from __future__ import annotations
 
+import copy
 import os
 import sqlite3
 import tempfile
+import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -76,12 +78,21 @@ def through_a_fault(invoke: Invoke, work: Scripts, fault: Any, repair: Any, stor
         for user in work:
             assert outcome(store, user, heard_before[user]) == untouched[user], "half-written"
 
-        retried = {user: during[user] + rest[user] for user in work}
+        # The person says again what went unheard: new requests, with ids of their own (the
+        # webservice refuses a request id it has answered as a replay).
+        retried = {user: [said_again(e) for e in during[user]] + rest[user] for user in work}
         heard_after = run_at_once(invoke, retried, pool=pool)
     expected = one_by_one(work)
     for user in work:
         heard = heard_before[user] + heard_after[user]
         assert outcome(store, user, heard) == expected[user]
+
+
+def said_again(envelope: dict[str, Any]) -> dict[str, Any]:
+    """The same words as a new request: a fresh request id, all else as before."""
+    again = copy.deepcopy(envelope)
+    again["request"]["requestId"] = f"amzn1.echo-api.request.{uuid.uuid4()}"
+    return again
 
 
 # -- DynamoDB: dynalite stopped and started again ------------------------------------------

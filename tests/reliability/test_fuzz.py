@@ -1,5 +1,6 @@
 """Fuzzed request envelopes: never an unhandled error or a 5xx, always valid SSML, and a
-request that is refused changes nothing that is stored.
+request that is refused changes nothing that is stored. Besides odd values, envelopes carry
+deep and large structures (in session attributes and anywhere else).
 """
 
 from __future__ import annotations
@@ -47,6 +48,35 @@ JSON = st.recursive(
     ),
     max_leaves=8,
 )
+
+
+@st.composite
+def deep(draw: st.DrawFn) -> Any:
+    """Objects and arrays nested up to 1,800 levels (the SDK's deepcopy failed near 500;
+    hypothesis runs tests with a recursion limit of about 2,000, so failing there takes more).
+    """
+    # Deepest first: hypothesis leans towards the first choices.
+    depth = draw(st.sampled_from([1800, 1200, 1000, 700, 500, 200, 65, 64, 17, 16, 2]))
+    leaf: Any = draw(st.none() | st.integers() | st.text(max_size=20))
+    pattern = draw(st.integers(0, 2**16 - 1))  # which levels are objects, which arrays
+    node = leaf
+    for level in range(depth):
+        node = {"a": node} if pattern >> (level % 16) & 1 else [node]
+    return node
+
+
+LARGE = st.sampled_from(
+    [
+        list(range(3_000)),
+        list(range(60_000)),
+        {str(n): n for n in range(5_000)},
+        "x" * 30_000,
+        ["y" * 1_000] * 200,
+    ]
+)
+# The structures an attacker would choose to make copying and reading expensive.
+BIG = deep() | LARGE
+
 BASES = [
     launch,
     lambda: intent("GetStepIntent"),
@@ -105,6 +135,18 @@ def envelopes(draw: st.DrawFn) -> dict[str, Any]:
                 name: {"name": name, "value": draw(WORDS)}
                 for name in draw(st.lists(st.sampled_from(["area", "rating", "time"])))
             }
+    # Last, so the walks above never descend into them: something deep or large somewhere,
+    # most often in the session attributes that are carried from turn to turn.
+    where = draw(st.sampled_from(["attributes", "anywhere", "attributes", "nowhere"]))
+    if where == "attributes" and isinstance(envelope.get("session"), dict):
+        envelope["session"].update(new=False, attributes={"dialog": draw(BIG)})
+    elif where == "anywhere":
+        *parents, last = draw(st.sampled_from(paths(envelope)))
+        node = envelope
+        for part in parents:
+            node = node[part]
+        if isinstance(node, dict | list):
+            node[last] = draw(BIG)
     return envelope
 
 

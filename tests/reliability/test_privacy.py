@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from skill.app import RequestRejected
+from skill.app import KaizenSkill, RequestRejected
 from skill.chat import envelope as env
+from skill.store.sqlite import SqliteStore
 from tests.reliability.conftest import Handler
 from tests.support.builders import Speaker, intent
 from tests.support.lambda_entry import load_lambda
@@ -84,3 +85,21 @@ def test_a_webservice_conversation_and_its_refusals_leave_nothing_personal_in_th
     body, headers = web.signer.signed(stale)
     assert web.post(body, {**headers, "Signature-256": "AAAA"}).status == 400
     assert_private(caplog)
+
+
+def test_after_delete_my_data_a_custom_goals_words_are_in_no_file_of_the_sqlite_store(
+    sqlite_store: SqliteStore,
+) -> None:
+    say = Speaker(KaizenSkill(sqlite_store).invoke, caller=caller())
+    say.launch()
+    say.say("SetGoalIntent", area=WORDS)
+    say.say("AMAZON.YesIntent")  # a custom goal is kept once the person says yes to it
+    for _ in range(3):
+        say.say("CompleteStepIntent", area=WORDS)
+        say.say("RateStepIntent", rating="hard")
+    files = sorted(sqlite_store.path.parent.glob(f"{sqlite_store.path.name}*"))
+    assert any(b"tangerines" in path.read_bytes() for path in files)  # it was stored
+    say.say("DeleteDataIntent")
+    assert "deleted" in say.say("AMAZON.YesIntent").text.lower()
+    for path in sorted(sqlite_store.path.parent.glob(f"{sqlite_store.path.name}*")):
+        assert b"tangerines" not in path.read_bytes(), path.name

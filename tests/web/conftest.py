@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import threading
+import time
 import uuid
 from collections import Counter
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from skill.app import KaizenSkill
 from skill.chat import envelope as env
@@ -22,7 +24,7 @@ from skill.store.base import Record, Store
 from skill.store.sqlite import SqliteStore
 from skill.web.app import create_app
 from skill.web.chain import ChainUnavailable
-from skill.web.serve import make_server
+from skill.web.serve import ServerLimits, make_server
 from skill.web.verifiers import alexa_verifiers
 from tests.support.pki import AlexaPki, RequestSigner
 
@@ -43,6 +45,29 @@ class ChainDownloads:
         if url not in self.chains:
             raise ChainUnavailable("certificate chain download returned 404")
         return self.chains[url]
+
+
+class SlowFetch:
+    """A fetcher whose unknown URLs take `delay` seconds and then fail, as a download timing
+    out does; known URLs answer at once. Counts every download and the most at once."""
+
+    def __init__(self, chains: dict[str, bytes], delay: float) -> None:
+        self.downloads = ChainDownloads(chains)
+        self.delay = delay
+        self.running = self.most_at_once = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, url: str) -> bytes:
+        with self._lock:
+            self.running += 1
+            self.most_at_once = max(self.most_at_once, self.running)
+        try:
+            if url not in self.downloads.chains:
+                time.sleep(self.delay)
+            return self.downloads(url)
+        finally:
+            with self._lock:
+                self.running -= 1
 
 
 @dataclass
@@ -94,6 +119,16 @@ class Web:
         body, headers = (signer or self.signer).signed(envelope)
         return self.post(body, headers)
 
+    def metrics(self) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+        """GET /metrics, as (sample name, sorted labels) -> value."""
+        reply = self.request("GET", "/metrics")
+        assert reply.status == 200
+        found = {}
+        for family in text_string_to_metric_families(reply.body.decode()):
+            for sample in family.samples:
+                found[sample.name, tuple(sorted(sample.labels.items()))] = sample.value
+        return found
+
     def new_user(self) -> str:
         return f"amzn1.ask.account.web-{uuid.uuid4().hex[:12]}"
 
@@ -119,10 +154,14 @@ def complete_step() -> dict[str, Any]:
 
 
 def serve(
-    app: Any, store: Store, downloads: ChainDownloads, signer: RequestSigner
+    app: Any,
+    store: Store,
+    downloads: ChainDownloads,
+    signer: RequestSigner,
+    limits: ServerLimits = ServerLimits(),  # noqa: B008 (frozen)
 ) -> Iterator[Web]:
     """Run app on waitress on a free loopback port for the length of a test."""
-    server = make_server(app, "127.0.0.1", 0, threads=8)
+    server = make_server(app, "127.0.0.1", 0, threads=8, limits=limits)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:

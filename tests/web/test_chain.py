@@ -19,7 +19,7 @@ from skill.web.chain import (
     system_trust_roots,
 )
 from tests.support.pki import CHAIN_URL, AlexaPki
-from tests.web.conftest import ChainDownloads
+from tests.web.conftest import ChainDownloads, SlowFetch
 
 
 class Clock:
@@ -172,3 +172,97 @@ def test_the_fetcher_gives_up_on_a_slow_download_at_its_deadline(
 def test_the_fetcher_reports_a_server_that_is_not_there() -> None:
     with pytest.raises(ChainUnavailable):
         HttpsChainFetcher(timeout=1.0)("http://127.0.0.1:9/chain.pem")
+
+
+# -- bounded downloads: what anyone naming chain URLs can make the cache do ---------------------
+
+
+def fresh(n: int) -> str:
+    return f"https://s3.amazonaws.com/echo.api/fresh-{n}.pem"
+
+
+def test_a_url_that_failed_is_refused_without_downloading_again_for_a_minute(
+    pki: AlexaPki,
+) -> None:
+    clock = Clock()
+    downloads = ChainDownloads(pki.chains)
+    cache = SignerCache(pki.trust_roots, downloads, clock)
+    for _ in range(5):
+        with pytest.raises(ChainUnavailable):
+            cache.signer(fresh(1))
+    assert downloads.count[fresh(1)] == 1
+    clock.now += timedelta(seconds=61)
+    with pytest.raises(ChainUnavailable):
+        cache.signer(fresh(1))
+    assert downloads.count[fresh(1)] == 2
+
+
+def test_only_so_many_new_urls_are_tried_each_minute_and_known_ones_always_are(
+    pki: AlexaPki,
+) -> None:
+    clock = Clock()
+    downloads = ChainDownloads(pki.chains)
+    cache = SignerCache(pki.trust_roots, downloads, clock, new_urls_per_minute=3)
+    good = cache.signer(CHAIN_URL)  # one of the three
+    for n in range(5):
+        with pytest.raises(ChainUnavailable):
+            cache.signer(fresh(n))
+    assert sorted(downloads.count) == sorted([CHAIN_URL, fresh(0), fresh(1)])
+    # Alexa's own chain expiring is downloaded again though the minute's budget is spent.
+    clock.now = good.expires - timedelta(days=1)
+    assert cache.signer(CHAIN_URL) is good
+    clock.now = good.expires + timedelta(seconds=1)
+    with pytest.raises(ChainRejected):  # downloaded again (and out of date by now)
+        cache.signer(CHAIN_URL)
+    assert downloads.count[CHAIN_URL] == 2
+    clock.now += timedelta(minutes=1)
+    with pytest.raises(ChainUnavailable):
+        cache.signer(fresh(9))
+    assert downloads.count[fresh(9)] == 1  # a new minute, a new budget
+
+
+def test_downloads_of_different_urls_run_side_by_side_up_to_the_cap(pki: AlexaPki) -> None:
+    slow = SlowFetch(pki.chains, delay=0.3)
+    cache = SignerCache(pki.trust_roots, slow, max_downloads=2, new_urls_per_minute=100)
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        outcomes = list(pool.map(lambda n: _outcome(cache, fresh(n)), range(6)))
+    assert time.monotonic() - started < 0.6  # two at once, not one after another
+    assert slow.most_at_once == 2
+    assert outcomes.count("too many certificate chain downloads at once") == 4
+
+
+def test_threads_waiting_on_downloads_are_capped_once_a_key_is_cached(
+    pki: AlexaPki,
+) -> None:
+    slow = SlowFetch(pki.chains, delay=0.3)
+    cache = SignerCache(pki.trust_roots, slow, max_blocked=3)
+    cache.signer(CHAIN_URL)  # a key is cached: the threads left free serve its requests
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = list(pool.map(lambda _: _outcome(cache, fresh(1)), range(8)))
+    assert slow.downloads.count[fresh(1)] == 1
+    assert outcomes.count("too many requests waiting for certificate chains") == 5
+    assert outcomes.count("certificate chain download returned 404") == 3
+
+
+def _outcome(cache: SignerCache, url: str) -> str:
+    try:
+        cache.signer(url)
+    except (ChainUnavailable, ChainRejected) as error:
+        return str(error)
+    return "ok"
+
+
+def test_before_any_key_is_cached_every_first_request_waits_for_the_download(
+    pki: AlexaPki,
+) -> None:
+    downloads = ChainDownloads(pki.chains)
+
+    def late(url: str) -> bytes:
+        time.sleep(0.2)
+        return downloads(url)
+
+    cache = SignerCache(pki.trust_roots, late, max_blocked=2)
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = list(pool.map(lambda _: _outcome(cache, CHAIN_URL), range(8)))
+    assert outcomes == ["ok"] * 8 and downloads.count[CHAIN_URL] == 1

@@ -98,3 +98,26 @@ def test_no_verify_on_loopback_answers_unsigned_requests_and_warns(tmp_path: Pat
         process.terminate()
         assert process.stderr is not None
         assert "verification is OFF" in process.stderr.read()
+
+
+def test_no_verify_answers_only_requests_addressed_to_this_machine(tmp_path: Path) -> None:
+    # A web page on another site can reach 127.0.0.1 through a name it points there (DNS
+    # rebinding); the browser then sends that name as the Host.
+    with serving(tmp_path, "--no-verify", "--host", "127.0.0.1") as (port, _):
+        for host, status in [
+            ("attacker.example", 400),
+            (f"attacker.example:{port}", 400),
+            (f"127.0.0.1:{port}", 200),
+            (f"localhost:{port}", 200),
+        ]:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            try:
+                connection.request(
+                    "POST",
+                    "/",
+                    body=launch_body(),
+                    headers={"Host": host, "Content-Type": "application/json"},
+                )
+                assert connection.getresponse().status == status, host
+            finally:
+                connection.close()

@@ -15,9 +15,13 @@ import pytest
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding
 
+from skill.app import KaizenSkill
 from skill.chat import envelope as env
+from skill.config import Settings
 from skill.store.dynamodb import DynamoStore
-from skill.web.app import MAX_BODY_BYTES
+from skill.store.sqlite import SqliteStore
+from skill.web.app import MAX_BODY_BYTES, create_app
+from skill.web.verifiers import alexa_verifiers
 from tests.support import dynamodb
 from tests.support.builders import intent
 from tests.support.pki import CHAIN_URL, AlexaPki, RequestSigner
@@ -254,6 +258,10 @@ def test_a_store_that_is_down_fails_health_and_users_hear_a_short_apology(
         # A deletion nobody would hear about is refused loudly, so Alexa can deliver it again.
         event = web.send(envelope_for(web.new_user(), env.skill_event("SkillDisabled")))
         assert event.status == 503 and event.headers.get("Retry-After") == "60"
+        # The operator sees both in /metrics.
+        seen = web.metrics()
+        assert seen["kaizen_store_errors_total", ()] == 2
+        assert seen["kaizen_requests_total", (("outcome", "store_unavailable"),)] == 2
 
 
 def test_many_concurrent_signed_requests_are_all_answered_and_nothing_is_lost(
@@ -276,3 +284,22 @@ def test_many_concurrent_signed_requests_are_all_answered_and_nothing_is_lost(
         assert record is not None
         assert {g.area for g in record.state.goals} == {"MOVE", "GRATITUDE", "BREATHE"}
         assert record.version == 4  # the first visit, then one write per goal
+
+
+def test_a_skill_event_the_store_could_not_apply_may_be_delivered_again(
+    pki: AlexaPki, sqlite_store: SqliteStore
+) -> None:
+    down = DynamoStore("kaizen", client=dynamodb.client("http://127.0.0.1:9"))
+    downloads = ChainDownloads(pki.chains)
+    checks = alexa_verifiers(trust_roots=pki.trust_roots, fetch_chain=downloads)
+    user = "amzn1.ask.account.retried-event"
+    event = pki.signer.signed(envelope_for(user, env.skill_event("SkillDisabled")))
+    for store in (down, sqlite_store):  # the same verifiers (and replay memory) throughout
+        app = create_app(
+            Settings(store_url="sqlite:///unused", skill_id=env.DEFAULT_SKILL_ID),
+            skill=KaizenSkill(store, env.DEFAULT_SKILL_ID),
+            verifiers=checks,
+        )
+        for web in serve(app, store, downloads, pki.signer):
+            status = web.post(*event).status
+        assert status == (503 if store is down else 200)
