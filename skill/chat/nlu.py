@@ -147,7 +147,8 @@ def without_fillers(words: str) -> str:
 class Resolver:
     """Matches words against one locale's interaction model."""
 
-    def __init__(self, model: dict[str, Any]) -> None:
+    def __init__(self, model: dict[str, Any], locale: str = "en-US") -> None:
+        self.locale = locale
         language = model["interactionModel"]["languageModel"]
         self.invocation = normalise(language["invocationName"])
         self._prefix = re.compile(
@@ -181,7 +182,7 @@ class Resolver:
     @classmethod
     def for_locale(cls, locale: str) -> Resolver:
         """The resolver for a locale's interaction model (as shipped in the package)."""
-        return cls(interaction_model(locale))
+        return cls(interaction_model(locale), locale)
 
     def resolve(self, text: str, elicited: SlotAnswer | None = None) -> Resolution:
         """The best intent for the words; a bare slot answer only while that slot is elicited."""
@@ -192,7 +193,7 @@ class Resolver:
             if not words:
                 return Resolution(None, {}, launch=True)
         # Safety first: words of crisis win over any pattern they happen to fit.
-        if is_crisis(words):
+        if is_crisis(words, self.locale):
             return Resolution("SupportIntent", {})
         candidates = [words, without_fillers(words)]
         asked = self._slot_patterns.get((elicited.intent, elicited.slot), []) if elicited else []

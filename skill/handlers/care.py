@@ -63,7 +63,8 @@ class InjuryHandler(Handler):
         if not isinstance(request, IntentRequest) or request.intent is None:
             return False
         slots = request.intent.slots or {}
-        return any(assess(getattr(s, "value", None)) is Concern.INJURY for s in slots.values())
+        heard = (getattr(s, "value", None) for s in slots.values())
+        return any(assess(words, request.locale) is Concern.INJURY for words in heard)
 
     def respond(self, turn: Turn) -> Response:
         """Sympathy and rest; nothing about the hurt is kept."""

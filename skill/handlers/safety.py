@@ -38,7 +38,8 @@ class SafetyHandler(Handler):
         if not isinstance(request, IntentRequest) or request.intent is None:
             return False
         slots = request.intent.slots or {}
-        return any(is_crisis(getattr(slot, "value", None)) for slot in slots.values())
+        locale = request.locale
+        return any(is_crisis(getattr(slot, "value", None), locale) for slot in slots.values())
 
     def respond(self, turn: Turn) -> Response:
         """The locale's fixed safety words, then one gentle question; nothing is stored."""

@@ -8,9 +8,12 @@ small table so adding a language is adding a table.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
+from importlib import resources
 
 from skill.coach.areas import Unit
 
@@ -30,77 +33,53 @@ class Problem(StrEnum):
 
 @dataclass(frozen=True)
 class Language:
-    """One language's rules for goal names."""
+    """One language's rules for goal names, read from `words/<language>.json`."""
 
+    spaced: bool  # words are separated by spaces (not in Japanese: there, parts are found within)
     fillers: frozenset[str]  # leading words dropped: "my", "a", "to"
     pronouns: frozenset[str]  # first-person words that make words a sentence
     feelings: frozenset[str]  # words of feeling
     negations: frozenset[str]  # leading words of "not doing"
     not_names: frozenset[str]  # whole answers that name no habit: "hard", "yes", "not today"
-    quantity_words: frozenset[str]  # "more", "less": dropped from the short name
+    quantity_words: frozenset[str]  # "more", "a bit": not what a goal is about
     units: tuple[tuple[Unit, frozenset[str]], ...]  # words that name or imply a unit
     gerunds: dict[str, str]  # a leading verb and its -ing form
+    verb_ending: str  # how a leading verb ends ("ing"): the rest of the name is its short form
     prepositions: frozenset[str]  # "reading TO my kid": the name is about whom, not what
     suffixes: tuple[str, ...]  # endings dropped when comparing words loosely
+    amount: re.Pattern[str]  # how much and how often, said after the name: not part of it
 
 
-# fmt: off
-ENGLISH = Language(
-    fillers=frozenset(
-        {"my", "a", "an", "the", "to", "some", "on", "about", "with", "goal", "more"}
-    ),
-    pronouns=frozenset(
-        {"i", "i'm", "im", "i'd", "i'll", "i've", "me", "myself", "want", "wanna", "like"}
-    ),
-    feelings=frozenset(
-        {
-            "feel", "feeling", "feelings", "happy", "happier", "sad", "sadness", "anxious",
-            "anxiety", "depressed", "depression", "lonely", "loneliness", "worthless", "angry",
-            "stressed", "stress", "mood", "upset", "hopeless", "empty", "numb", "afraid",
-            "scared", "worried", "worry", "guilty", "ashamed", "miserable", "unhappy",
-        }
-    ),
-    negations=frozenset({"not", "stop", "quit", "no", "never", "don't", "dont", "less", "avoid"}),
-    not_names=frozenset(
-        {
-            "yes", "yeah", "yep", "no", "nope", "okay", "ok", "sure", "maybe", "hard", "easy",
-            "about right", "right", "fine", "good", "great", "nothing", "whatever", "anything",
-            "something", "dunno", "not sure", "help", "stop", "cancel", "skip", "not today",
-            "later", "done", "hello", "hi", "thanks", "thank you", "too hard", "too easy",
-            "more", "less", "same", "bigger", "smaller", "it", "that", "this", "one",
-            "all", "all of them", "everything", "both", "both of them", "them all",
-        }
-    ),
-    quantity_words=frozenset({"more", "less", "some", "a", "bit", "little", "extra"}),
-    units=(
-        (Unit.MINUTES, frozenset({"minute", "minutes", "min", "mins"})),
-        (
-            Unit.GLASSES,
-            frozenset({"water", "glass", "glasses", "drink", "drinking", "tea", "cup", "cups"}),
-        ),
-        (Unit.PAGES, frozenset({"read", "reading", "book", "books", "page", "pages"})),
-        (
-            Unit.TIMES,
-            frozenset({"push-ups", "pushups", "push", "squats", "sit-ups", "situps", "times"}),
-        ),
-    ),
-    gerunds={
-        "drink": "drinking", "read": "reading", "stretch": "stretching", "write": "writing",
-        "cook": "cooking", "sleep": "sleeping", "eat": "eating", "learn": "learning",
-        "practice": "practicing", "practise": "practising", "play": "playing", "tidy": "tidying",
-        "clean": "cleaning", "study": "studying", "draw": "drawing", "paint": "painting",
-        "sing": "singing", "dance": "dancing", "garden": "gardening", "knit": "knitting",
-        "floss": "flossing", "journal": "journaling", "run": "running", "jog": "jogging",
-        "swim": "swimming", "cycle": "cycling", "walk": "walking", "meditate": "meditating",
-        "call": "calling", "text": "texting", "pray": "praying", "plan": "planning",
-        "declutter": "decluttering", "organize": "organizing", "organise": "organising",
-    },
-    suffixes=("ing", "es", "s"),
-    prepositions=frozenset({"to", "for", "with", "at", "in", "on", "about", "by", "from"}),
-)
-# fmt: on
+def _load(language: str) -> Language:
+    source = resources.files("skill.speech").joinpath("words", f"{language}.json")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    return Language(
+        spaced=data["spaced"],
+        fillers=frozenset(data["fillers"]),
+        pronouns=frozenset(data["pronouns"]),
+        feelings=frozenset(data["feelings"]),
+        negations=frozenset(data["negations"]),
+        not_names=frozenset(data["not_names"]),
+        quantity_words=frozenset(data["quantity_words"]),
+        units=tuple((Unit(unit), frozenset(words)) for unit, words in data["units"].items()),
+        gerunds=dict(data["gerunds"]),
+        verb_ending=data.get("verb_ending", ""),
+        prepositions=frozenset(data["prepositions"]),
+        suffixes=tuple(data["suffixes"]),
+        amount=re.compile(data["amount"]),
+    )
 
-LANGUAGES: dict[str, Language] = {"en": ENGLISH}
+
+@cache
+def language_of(locale: str | None) -> Language:
+    """The rules for a locale's language (English for a language without its own table)."""
+    language = (locale or "en").split("-")[0].lower()
+    folder = resources.files("skill.speech").joinpath("words")
+    known = {entry.name.removesuffix(".json") for entry in folder.iterdir()}
+    return _load(language if language in known else "en")
+
+
+ENGLISH = language_of("en")
 
 _KEEP = re.compile(r"[^\w\s'-]")
 
@@ -115,36 +94,23 @@ class Understood:
     problem: Problem | None = None
 
 
-def language_of(locale: str | None) -> Language:
-    """The rules for a locale's language (English for any language without its own)."""
-    return LANGUAGES.get((locale or "en").split("-")[0].lower(), ENGLISH)
-
-
 def words_of(text: str) -> list[str]:
     """Lower-case words without punctuation (apostrophes and hyphens kept)."""
     return _KEEP.sub(" ", text.lower().replace("\u2019", "'")).split()
 
 
-# How much and how often, said with a goal's name ("of five pages a day"): not part of it.
-_AMOUNT = re.compile(
-    r"\s*\b(goal\s+)?((of|for|at)\s+)?((\w+|\d+)\s+)?"
-    r"(minutes?|mins?|pages?|glasses|glass|cups?|times?)(\s+(a|per|each|every)\s+(day|week))?$"
-    r"|\s*\b((a|per|each|every)\s+day|daily)$"
-)
-
-
 def understand(text: str, language: Language = ENGLISH, unit: Unit | None = None) -> Understood:
     """Read spoken words as a custom goal's name, or say why they cannot be one."""
-    amount = _AMOUNT.search(" ".join(words_of(text)))
+    amount = language.amount.search(" ".join(words_of(text)))
     said_unit = unit_for(words_of(amount.group(0)), language) if amount else None
     if amount:
         text = " ".join(words_of(text))[: amount.start()]
         minutes_said = said_unit is not Unit.MINUTES or "min" in amount.group(0)
         unit = unit or (said_unit if minutes_said else None)
     words = words_of(text)
-    if any(w in language.pronouns for w in words):
+    if _any_in(words, language.pronouns, language):
         return Understood(None, None, Unit.MINUTES, Problem.SENTENCE)
-    if any(w in language.feelings for w in words):
+    if _any_in(words, language.feelings, language):
         return Understood(None, None, Unit.MINUTES, Problem.FEELING)
     while words and words[0] in language.fillers:
         words = words[1:]
@@ -166,9 +132,17 @@ def understand(text: str, language: Language = ENGLISH, unit: Unit | None = None
 def unit_for(words: list[str], language: Language = ENGLISH) -> Unit:
     """The unit a name implies ("water": glasses, "reading": pages), minutes by default."""
     for unit, cues in language.units:
-        if any(w in cues for w in words):
+        if _any_in(words, cues, language):
             return unit
     return Unit.MINUTES
+
+
+def _any_in(words: list[str], table: frozenset[str], language: Language) -> bool:
+    """Whether any word is in the table (unspaced languages: any entry within the words)."""
+    if language.spaced:
+        return any(w in table for w in words)
+    text = "".join(words)
+    return any(entry in text for entry in table)
 
 
 def short_name(name: str, language: Language = ENGLISH) -> str | None:
@@ -178,7 +152,10 @@ def short_name(name: str, language: Language = ENGLISH) -> str | None:
     name is spoken.
     """
     words = name.split()
-    if len(words) < 2 or not words[0].endswith("ing") or words[1] in language.prepositions:
+    ending = language.verb_ending
+    if not ending or len(words) < 2 or not words[0].endswith(ending):
+        return None
+    if words[1] in language.prepositions:
         return None
     rest = [w for w in words[1:] if w not in language.quantity_words]
     while rest and rest[0] in language.fillers:
@@ -196,6 +173,8 @@ def matches(name: str, words: str, language: Language = ENGLISH) -> bool:
     said = [w for w in words_of(words) if w not in language.fillers]
     if not said:
         return False
+    if not language.spaced:
+        return all(w in "".join(words_of(name)) for w in said)
     kept = {_stem(w, language) for w in words_of(name)}
     return all(_stem(w, language) in kept for w in said)
 

@@ -1,13 +1,19 @@
-"""Every spoken word for a locale, loaded once from `locales/<locale>.json`.
+"""Every spoken word for a locale: its language's phrasebook with the locale's own changes.
+
+`locales/<language>.json` (`en.json`) holds everything a language says; `locales/<locale>.json`
+(`en-GB.json`) only what differs there: the crisis line, the first day of the week, spelling
+and local idiom. Both are read once per process and merged, phrase by phrase.
 
 Besides phrase variants, a phrasebook knows how its language says a step ("an 8-minute
-walk"), a size ("once a week"), a goal's name ("your walk", "reading to your kid"), a list
-("a, b, or c"), a date and a time, and which day its weeks start on.
+walk"), a size ("once a week"), a goal's name ("your walk", "reading to your kid"), a count
+with its plural ("1 day", "2 days"; one form for all in Japanese), a list ("a, b, or c"), a
+date and a time (12- or 24-hour, "8 h 30"), and which day its weeks start on.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, time
 from functools import cache
 from importlib import resources
@@ -20,6 +26,13 @@ from skill.speech.ssml import Ssml, escape
 
 DEFAULT_LOCALE = "en-US"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Which counts take the "one" form of a noun, by a language's plural rule (CLDR's, for the
+# languages we speak): English, German, Spanish: 1; French: 0 and 1; Japanese: none.
+_PLURAL_ONE: dict[str, Callable[[int], bool]] = {
+    "one": lambda n: n == 1,
+    "zero_or_one": lambda n: n in (0, 1),
+    "none": lambda n: False,
+}
 
 
 class Phrasebook:
@@ -40,6 +53,9 @@ class Phrasebook:
         self._serial_comma: bool = data.get("serial_comma", False)
         self._comma: str = data.get("comma", ", ")
         self._nouns: dict[str, list[str]] = data["nouns"]
+        self._one = _PLURAL_ONE[data.get("plural", "one")]
+        self._count: str = data.get("count", "{n} {noun}")
+        self._date: str = data.get("date", "{month} {day}")
         self._clock: dict[str, str] = data["clock"]
         self._an_before: list[str] = data.get("an_before", [])
         self._perspective: dict[str, str] = data.get("perspective", {})
@@ -50,7 +66,7 @@ class Phrasebook:
         """All the ways of saying one thing; a missing key is a bug, so it raises."""
         return self._phrases[key]
 
-    def keys(self) -> list[str]:
+    def phrase_keys(self) -> list[str]:
         """Every phrase key (tests check each renders)."""
         return list(self._phrases)
 
@@ -94,8 +110,11 @@ class Phrasebook:
 
     def unit(self, goal: Goal, n: int) -> str:
         """The unit word for a size: 'minute', 'breaths', 'glasses'."""
-        singular, plural = self._units[goal.spec.unit.value]
-        return singular if n == 1 else plural
+        return self._plural(self._units[goal.spec.unit.value], n)
+
+    def _plural(self, forms: list[str], n: int) -> str:
+        """The form of a word for a count: [one, other] (a single form: the same for all)."""
+        return forms[0] if self._one(n) or len(forms) == 1 else forms[1]
 
     def times(self, n: int, *, weekly: bool) -> str:
         """How often: 'once', 'twice', '3 times', with ' a week' for a weekly step."""
@@ -147,9 +166,8 @@ class Phrasebook:
     # -- numbers, lists, dates, times --------------------------------------------------------
 
     def count(self, n: int, noun: str) -> Ssml:
-        """A number with its noun: '1 step', '5 days'."""
-        singular, plural = self._nouns[noun]
-        return Ssml(f"{n} {singular if n == 1 else plural}")
+        """A number with its noun: '1 step', '5 days' ('5日' where the counter is joined)."""
+        return Ssml(self._count.format(n=n, noun=self._plural(self._nouns[noun], n)))
 
     def series(self, items: list[Ssml]) -> Ssml:
         """'a, b, c' with no last conjunction: for a phrase that adds its own "or your own"."""
@@ -166,34 +184,47 @@ class Phrasebook:
         return Ssml(f"{self._comma.join(items[:-1])}{comma} {word} {items[-1]}")
 
     def date(self, day: date) -> Ssml:
-        """A day as spoken: 'November 2'."""
-        return Ssml(f"{self._months[day.month - 1]} {day.day}")
+        """A day as spoken: 'November 2', '2. November', '11月2日'."""
+        return Ssml(self._date.format(month=self._months[day.month - 1], day=day.day, m=day.month))
 
     def clock(self, at: time) -> Ssml:
         """A time of day as spoken: '8 AM', '7:30 PM', 'noon'."""
         if at.minute == 0 and at.hour in (0, 12):
             return Ssml(self._clock["midnight" if at.hour == 0 else "noon"])
         if self._clock.get("style") == "24h":
-            return Ssml(self._clock["format"].format(h=at.hour, m=at.minute))
+            # "8 Uhr" / "8:30 Uhr", "8 h" / "8 h 30": a format for the hour alone, and one with
+            # minutes (the one format serves both when there is no "hour" format).
+            shape = self._clock.get("hour") if at.minute == 0 else None
+            return Ssml((shape or self._clock["format"]).format(h=at.hour, m=at.minute))
         hour = at.hour % 12 or 12
         minutes = f":{at.minute:02d}" if at.minute else ""
         return Ssml(f"{hour}{minutes} {self._clock['am' if at.hour < 12 else 'pm']}")
 
 
-def _read(locale: str) -> dict[str, Any] | None:
-    source = resources.files("skill.speech").joinpath("locales", f"{locale}.json")
-    if not source.is_file():
-        return None
+def _read(name: str) -> dict[str, Any]:
+    source = resources.files("skill.speech").joinpath("locales", f"{name}.json")
     data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
     return data
 
 
+def merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """A language's phrasebook with a locale's changes: tables merged key by key, the rest
+    (a phrase's variants, a list of months) replaced whole."""
+    result = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            result[key] = {**base[key], **value}
+        else:
+            result[key] = value
+    return result
+
+
 @cache
-def _shipped() -> frozenset[str]:
-    """The locales with a phrasebook file in the package."""
+def shipped_locales() -> frozenset[str]:
+    """The locales with a phrasebook in the package (`xx-YY.json` beside its `xx.json`)."""
     folder = resources.files("skill.speech").joinpath("locales")
-    names = (entry.name for entry in folder.iterdir())
-    return frozenset(name.removesuffix(".json") for name in names if name.endswith(".json"))
+    names = {entry.name.removesuffix(".json") for entry in folder.iterdir()}
+    return frozenset(n for n in names if "-" in n and n.split("-")[0] in names)
 
 
 def phrasebook(locale: str | None) -> Phrasebook:
@@ -203,11 +234,9 @@ def phrasebook(locale: str | None) -> Phrasebook:
     anything else (a path such as `../../x/evil`, or one of endlessly many made-up names)
     gets the default, and the cache holds one phrasebook per shipped locale, no more.
     """
-    return _phrasebook(locale if locale in _shipped() else DEFAULT_LOCALE)
+    return _phrasebook(locale if locale in shipped_locales() else DEFAULT_LOCALE)
 
 
 @cache
 def _phrasebook(locale: str) -> Phrasebook:
-    data = _read(locale)
-    assert data is not None, "a shipped locale's phrasebook is in the package"
-    return Phrasebook(locale, data)
+    return Phrasebook(locale, merged(_read(locale.split("-")[0]), _read(locale)))

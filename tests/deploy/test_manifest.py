@@ -65,7 +65,7 @@ def test_example_phrases_resolve_with_the_interaction_model(
     assembled: Path, manifest: dict[str, Any], locale: str
 ) -> None:
     path = assembled / "interactionModels" / "custom" / f"{locale}.json"
-    resolver = Resolver(json.loads(path.read_text(encoding="utf-8")))
+    resolver = Resolver(json.loads(path.read_text(encoding="utf-8")), path.stem)
     phrases = manifest["publishingInformation"]["locales"][locale]["examplePhrases"]
     assert 1 <= len(phrases) <= 3
     # Alexa's rules: each phrase starts with the wake word; the first names the invocation.

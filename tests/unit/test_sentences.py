@@ -35,7 +35,7 @@ BOOK = phrasebook("en-US")
 SUNDAY = 6
 START = date(2026, 10, 4)  # a Sunday
 TODAY = date(2026, 10, 21)  # a Wednesday, two and a half weeks later
-MOST_VARIANTS = max(map(len, map(BOOK.variants, BOOK.keys())))
+MOST_VARIANTS = max(map(len, map(BOOK.variants, BOOK.phrase_keys())))
 
 
 def _goal(area: str, rung: int, name: str | None = None, unit: Unit | None = None) -> Goal:

@@ -45,7 +45,7 @@ def valid_ssml(text: str) -> None:
     ET.fromstring(f"<speak>{text}</speak>")
 
 
-@pytest.mark.parametrize("key", BOOK.keys())
+@pytest.mark.parametrize("key", BOOK.phrase_keys())
 def test_every_phrase_variant_renders_as_valid_ssml(key: str) -> None:
     for variant in BOOK.variants(key):
         valid_ssml(variant.format(**PARAMS))
