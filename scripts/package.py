@@ -197,6 +197,17 @@ def manifest(endpoint: str | None) -> dict[str, Any]:
         (SKILL_PACKAGE_SOURCE / "skill.json").read_text(encoding="utf-8")
     )
     body = document["manifest"]
+    publishing, privacy = body["publishingInformation"], body["privacyAndCompliance"]
+    countries: list[str] = []
+    # One file per locale (its store listing, privacy links and country), written by whoever
+    # knows the language; the manifest lists each locale and each country once.
+    for path in sorted((SKILL_PACKAGE_SOURCE / "publishing").glob("*.json")):
+        listing = json.loads(path.read_text(encoding="utf-8"))
+        publishing["locales"][path.stem] = listing["publishing"]
+        privacy["locales"][path.stem] = listing["privacy"]
+        if listing["country"] not in countries:
+            countries.append(listing["country"])
+    publishing["distributionCountries"] = countries
     if endpoint is None:
         del body["apis"]["custom"]["endpoint"]
         del body["events"]

@@ -22,84 +22,18 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
-from skill.chat.builtin_values import parse_number, parse_time
 from skill.chat.envelope import SlotFill
+from skill.chat.languages import language
 from skill.handlers.questions import SlotAnswer
 from skill.interaction import interaction_model
 from skill.safety import is_crisis
 
-# Built-in intents carry Amazon's own utterances besides ours; these are the common ones.
-BUILT_IN_SAMPLES = {
-    "AMAZON.YesIntent": "yes|yeah|yep|sure|ok|okay|yes please|sounds good|please do|go ahead",
-    "AMAZON.NoIntent": "no|nope|no thanks|nah|not now|no thank you",
-    "AMAZON.HelpIntent": "help|help me|what can i say|what can you do|how does this work",
-    "AMAZON.StopIntent": "stop|quit|exit|goodbye|bye|that's all|i'm finished for now",
-    "AMAZON.CancelIntent": "cancel|never mind|forget it",
-    "AMAZON.NavigateHomeIntent": "go home|home",
-}
-_INVOCATION_PREFIX = re.compile(
-    r"^(alexa )?(ask|tell|open|launch|start) (the )?{name}( to| that| if| for| whether)? ?"
-)
-# Words people put around what they mean; dropped before matching (never the whole utterance).
-_LEADING_FILLERS = re.compile(
-    r"^((um|uh|erm|er|hmm|oh|ooh|well|so|okay|ok|right|hey|hi|alexa|coach|kaizen coach|actually|"
-    r"honestly|like|yeah|anyway|and|but|oof|ugh)\b ?)+"
-)
-_TRAILING_FILLERS = re.compile(
-    r"( \b(please|thanks|thank you|coach|then|now|right|ok|okay|actually|i think|i guess|"
-    r"i suppose|probably|really|honestly|for me|if that's okay|if you can)\b)+$"
-)
 # Slot types whose words the skill takes even when they match no value (a goal the person
 # names); any other custom type's words must be one of its values or synonyms.
 OPEN_SLOT_TYPES = frozenset({"GOAL_AREA"})
-# Words too common to tell intents apart; a guess is judged on the others.
-_COMMON = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "i",
-        "i'm",
-        "i've",
-        "i'd",
-        "i'll",
-        "me",
-        "my",
-        "to",
-        "for",
-        "of",
-        "on",
-        "in",
-        "at",
-        "it",
-        "it's",
-        "is",
-        "was",
-        "be",
-        "can",
-        "you",
-        "your",
-        "and",
-        "or",
-        "but",
-        "so",
-        "do",
-        "did",
-        "what",
-        "what's",
-        "how",
-        "that",
-        "this",
-        "just",
-        "today",
-        "please",
-        "um",
-        "uh",
-        "okay",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -120,27 +54,16 @@ class _Pattern:
     tokens: list[str]
 
 
-# Contractions as speech recognisers often write them, without the apostrophe.
-_APOSTROPHES = {
-    "whats": "what's", "todays": "today's", "im": "i'm", "ive": "i've", "dont": "don't",
-    "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
-    "thats": "that's", "theres": "there's", "youre": "you're", "lets": "let's",
-    "wasnt": "wasn't", "havent": "haven't", "couldnt": "couldn't", "wouldnt": "wouldn't",
-}  # fmt: skip
+def normalise(text: str, locale: str = "en-US") -> str:
+    """Typed words as the locale's language reads them (see `skill.chat.languages`)."""
+    normalised: str = language(locale).normalise(text)
+    return normalised
 
 
-def normalise(text: str) -> str:
-    """Lower-case words, curly quotes straightened, punctuation other than apostrophes dropped,
-    and contractions given back their apostrophes."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"[^\w\s':.]", " ", text)
-    text = re.sub(r"(?<!\d)[.:]|[.:](?!\d)", " ", text)
-    return " ".join(_APOSTROPHES.get(word, word) for word in text.split())
-
-
-def without_fillers(words: str) -> str:
+def without_fillers(words: str, locale: str = "en-US") -> str:
     """Words with leading fillers ("um", "okay so") and trailing ones ("please") dropped."""
-    trimmed = _TRAILING_FILLERS.sub("", _LEADING_FILLERS.sub("", words)).strip()
+    lang = language(locale)
+    trimmed = re.sub(lang.TRAILING_FILLERS, "", re.sub(lang.LEADING_FILLERS, "", words)).strip()
     return trimmed or words
 
 
@@ -149,35 +72,57 @@ class Resolver:
 
     def __init__(self, model: dict[str, Any], locale: str = "en-US") -> None:
         self.locale = locale
-        language = model["interactionModel"]["languageModel"]
-        self.invocation = normalise(language["invocationName"])
-        self._prefix = re.compile(
-            _INVOCATION_PREFIX.pattern.format(name=re.escape(self.invocation))
-        )
+        self.lang: ModuleType = language(locale)
+        model_language = model["interactionModel"]["languageModel"]
+        self.invocation = self._normalise(model_language["invocationName"])
+        self._prefix = re.compile(self.lang.INVOCATION.format(name=re.escape(self.invocation)))
         self._values: dict[str, dict[str, tuple[str, str]]] = {}
-        for slot_type in language.get("types", []):
+        for slot_type in model_language.get("types", []):
             table: dict[str, tuple[str, str]] = {}
             for value in slot_type["values"]:
                 canonical = value["name"]["value"]
                 for word in [canonical, *value["name"].get("synonyms", [])]:
-                    table[normalise(word)] = (value.get("id") or canonical, canonical)
+                    table[self._normalise(word)] = (value.get("id") or canonical, canonical)
             self._values[slot_type["name"]] = table
         self._patterns: list[_Pattern] = []
         self._slot_patterns: dict[tuple[str, str], list[_Pattern]] = {}
         self.slot_types: dict[str, dict[str, str]] = {}
-        for intent in language["intents"]:
+        for intent in model_language["intents"]:
             name = intent["name"]
             slot_types = {s["name"]: s["type"] for s in intent.get("slots", [])}
             self.slot_types[name] = slot_types
             samples = intent.get("samples") or []
-            built_in = BUILT_IN_SAMPLES.get(name, "").split("|")
+            built_in = self.lang.BUILT_IN_SAMPLES.get(name, "").split("|")
             for sample in filter(None, [*samples, *built_in]):
-                self._patterns.append(_compile(name, sample, slot_types))
+                self._patterns.append(self._compile(name, sample, slot_types))
             for slot in intent.get("slots", []):
                 self._slot_patterns[(name, slot["name"])] = [
-                    _compile(name, sample, slot_types) for sample in slot.get("samples", [])
+                    self._compile(name, sample, slot_types) for sample in slot.get("samples", [])
                 ]
-        self._classifier = _Classifier(self._patterns)
+        self._classifier = _Classifier(self._patterns, self.lang)
+
+    def _normalise(self, text: str) -> str:
+        return normalise(text, self.locale)
+
+    def _compile(self, intent: str, sample: str, slot_types: dict[str, str]) -> _Pattern:
+        parts = re.split(r"\{(\w+)\}", normalise_sample(sample, self.locale))
+        regex, literal = "", 0
+        tokens: list[str] = []
+        for index, part in enumerate(parts):
+            if index % 2:
+                regex += f"(?P<{part}>.+?)"
+                tokens.append(f"<{slot_types.get(part, part)}>")
+            else:
+                regex += re.escape(part)
+                literal += len(part.strip())
+                tokens += self.lang.tokens(part)
+        return _Pattern(intent, re.compile(regex), slot_types, literal, tokens)
+
+    def _find(self, value: str, words: str) -> re.Match[str] | None:
+        """A value within words: as whole words, or anywhere where words are not spaced."""
+        if self.lang.SPACED:
+            return re.search(rf"\b{re.escape(value)}\b", words)
+        return re.search(re.escape(value), words)
 
     @classmethod
     def for_locale(cls, locale: str) -> Resolver:
@@ -186,7 +131,7 @@ class Resolver:
 
     def resolve(self, text: str, elicited: SlotAnswer | None = None) -> Resolution:
         """The best intent for the words; a bare slot answer only while that slot is elicited."""
-        words = normalise(text)
+        words = self._normalise(text)
         invoked = self._prefix.match(words)
         if invoked:
             words = words[invoked.end() :].strip()
@@ -195,7 +140,7 @@ class Resolver:
         # Safety first: words of crisis win over any pattern they happen to fit.
         if is_crisis(words, self.locale):
             return Resolution("SupportIntent", {})
-        candidates = [words, without_fillers(words)]
+        candidates = [words, without_fillers(words, self.locale)]
         asked = self._slot_patterns.get((elicited.intent, elicited.slot), []) if elicited else []
         # An answer in words of its own ("i'd like gratitude", or a known value); then any
         # request that fits exactly ("remind me at 8 am" while a goal is being chosen); only
@@ -216,7 +161,9 @@ class Resolver:
         if not missing:
             return found
         for fill in found.slots.values():  # words already heard as one slot are not another's
-            words = re.sub(rf"\b{re.escape(fill.words)}\b", " ", words, count=1)
+            heard = self._find(fill.words, words)
+            if heard is not None:
+                words = words[: heard.start()] + " " + words[heard.end() :]
         spotted = self._spotted_slots(words, missing)
         return Resolution(found.intent, {**found.slots, **spotted}, found.launch)
 
@@ -261,7 +208,7 @@ class Resolver:
         Never for a bare slot value ("easy", "walking"): said when nothing was asked, that is
         not an answer, and a guess would act on it.
         """
-        said = words.split()
+        said = self.lang.tokens(words)
         if len(said) < 2 or any(words in table for table in self._values.values()):
             return None
         tokens = self._abstract(words)
@@ -276,8 +223,13 @@ class Resolver:
         text = f" {words} "
         for slot_type, table in self._values.items():
             for value in sorted(table, key=len, reverse=True):
-                text = re.sub(rf"(?<= ){re.escape(value)}(?= )", f"<{slot_type}>", text)
-        return text.split()
+                edge = r"(?<= )" if self.lang.SPACED else ""
+                after = r"(?= )" if self.lang.SPACED else ""
+                text = re.sub(rf"{edge}{re.escape(value)}{after}", f" <{slot_type}> ", text)
+        pieces: list[str] = []
+        for piece in re.split(r"(<[A-Z_.]+>)", text):
+            pieces += [piece] if piece.startswith("<") else self.lang.tokens(piece)
+        return pieces
 
     def _spotted_slots(self, words: str, slot_types: dict[str, str]) -> dict[str, SlotFill]:
         """Slot values found anywhere in the words (the longest known value per slot)."""
@@ -285,7 +237,7 @@ class Resolver:
         for name, slot_type in slot_types.items():
             table = self._values.get(slot_type, {})
             for value in sorted(table, key=len, reverse=True):
-                if re.search(rf"\b{re.escape(value)}\b", words):
+                if self._find(value, words):
                     found = table[value]
                     slots[name] = SlotFill(value, found[0], slot_type, found[1])
                     break
@@ -294,20 +246,22 @@ class Resolver:
     def fill(self, slot_type: str, words: str) -> SlotFill | None:
         """A slot filled as Alexa would: built-in values parsed, custom values resolved."""
         if slot_type == "AMAZON.TIME":
-            value = parse_time(words)
+            value = self.lang.parse_time(words)
             return None if value is None else SlotFill(value)
         if slot_type == "AMAZON.NUMBER":
-            number = parse_number(words)
+            number = self.lang.parse_number(words)
             return None if number is None else SlotFill(str(number))
         if slot_type.startswith("AMAZON."):
             return SlotFill(words)
         table = self._values.get(slot_type, {})
-        found = table.get(normalise(words))
+        said = self._normalise(words)
+        found = table.get(said)
         if found is not None:
             return SlotFill(words, found[0], slot_type, found[1])
+        if not self.lang.SPACED:
+            return SlotFill(words, None, slot_type)
         # Alexa hears the value within a little extra ("breathing exercise for" today), or at
         # the start or end of a longer answer ("hard, my knees were complaining").
-        said = normalise(words)
         for value in sorted(table, key=len, reverse=True):
             spare = f" {said} ".replace(f" {value} ", " ", 1).split()
             edge = slot_type not in OPEN_SLOT_TYPES and (
@@ -317,21 +271,6 @@ class Resolver:
                 found = table[value]
                 return SlotFill(value, found[0], slot_type, found[1])
         return SlotFill(words, None, slot_type)
-
-
-def _compile(intent: str, sample: str, slot_types: dict[str, str]) -> _Pattern:
-    parts = re.split(r"\{(\w+)\}", normalise_sample(sample))
-    regex, literal = "", 0
-    tokens: list[str] = []
-    for index, part in enumerate(parts):
-        if index % 2:
-            regex += f"(?P<{part}>.+?)"
-            tokens.append(f"<{slot_types.get(part, part)}>")
-        else:
-            regex += re.escape(part)
-            literal += len(part.strip())
-            tokens += part.split()
-    return _Pattern(intent, re.compile(regex), slot_types, literal, tokens)
 
 
 # The safety check alone decides what is a crisis; a guess never does.
@@ -351,12 +290,15 @@ class _Classifier:
     MIN_KNOWN = 0.6
     MIN_POSTERIOR = 0.6
 
-    def __init__(self, patterns: list[_Pattern]) -> None:
+    def __init__(self, patterns: list[_Pattern], lang: ModuleType) -> None:
+        self._lang = lang
         self._counts: dict[str, Counter[str]] = {}
         for pattern in patterns:
             if pattern.intent in _NEVER_GUESSED:
                 continue
-            self._counts.setdefault(pattern.intent, Counter()).update(_features(pattern.tokens))
+            self._counts.setdefault(pattern.intent, Counter()).update(
+                self._features(pattern.tokens)
+            )
         self._vocabulary = {f for counts in self._counts.values() for f in counts}
         self._known = {f for f in self._vocabulary if " " not in f}
         self._totals = {intent: sum(c.values()) for intent, c in self._counts.items()}
@@ -365,13 +307,13 @@ class _Classifier:
         """The intent the words most likely mean, or None when no guess is clear enough."""
         if not tokens:
             return None
-        telling = [t for t in tokens if t not in _COMMON]
+        telling = [t for t in tokens if t not in self._lang.COMMON]
         if not telling:
             return None
-        known = sum(1 for t in telling if _stem(t) in self._known) / len(telling)
+        known = sum(1 for t in telling if self._stem(t) in self._known) / len(telling)
         if known < self.MIN_KNOWN:
             return None
-        features = _features(tokens)
+        features = self._features(tokens)
         size = len(self._vocabulary)
         scores = {
             intent: sum(
@@ -387,26 +329,25 @@ class _Classifier:
         posterior = 1.0 / sum(math.exp(score - top) for score in scores.values())
         return best if posterior >= self.MIN_POSTERIOR else None
 
+    def _features(self, tokens: list[str]) -> list[str]:
+        stems = [self._stem(token) for token in tokens]
+        return [*stems, *(f"{a} {b}" for a, b in itertools.pairwise(stems))]
 
-def _features(tokens: list[str]) -> list[str]:
-    stems = [_stem(token) for token in tokens]
-    return [*stems, *(f"{a} {b}" for a, b in itertools.pairwise(stems))]
-
-
-def _stem(token: str) -> str:
-    """A word without its common endings ("walked", "walking", "walks": "walk")."""
-    if token.startswith("<"):
+    def _stem(self, token: str) -> str:
+        """A word without its common endings ("walked", "walking", "walks": "walk")."""
+        if token.startswith("<"):
+            return token
+        for ending in self._lang.ENDINGS:
+            if len(token) > len(ending) + 2 and token.endswith(ending):
+                return token[: -len(ending)]
         return token
-    for ending in ("ing", "ed", "es", "s"):
-        if len(token) > len(ending) + 2 and token.endswith(ending):
-            return token[: -len(ending)]
-    return token
 
 
-def normalise_sample(sample: str) -> str:
+def normalise_sample(sample: str, locale: str = "en-US") -> str:
     """A sample normalised like typed words, keeping its {slot} references."""
-    return " ".join(
-        part if part.startswith("{") else normalise(part)
+    joiner = " " if language(locale).SPACED else ""
+    return joiner.join(
+        part if part.startswith("{") else normalise(part, locale)
         for part in re.split(r"(\{\w+\})", sample)
         if part.strip()
     )

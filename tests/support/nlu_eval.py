@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skill.chat.builtin_values import parse_time
+from skill.chat.languages.english_values import parse_time
 from skill.handlers.questions import QUESTIONS, Dialog, SlotAnswer, heard_as
 from skill.interaction import interaction_model
 from skill.safety import Concern, assess

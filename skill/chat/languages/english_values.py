@@ -1,4 +1,4 @@
-"""Reads AMAZON.TIME and AMAZON.NUMBER values from typed words, the way Alexa fills them."""
+"""Reads AMAZON.TIME and AMAZON.NUMBER values from typed English, the way Alexa fills them."""
 
 from __future__ import annotations
 

@@ -1,0 +1,110 @@
+"""English, as the chat's resolver reads it (see `skill.chat.languages` for the names)."""
+
+from __future__ import annotations
+
+import re
+
+from skill.chat.languages.english_values import parse_number, parse_time
+
+__all__ = [
+    "BUILT_IN_SAMPLES",
+    "COMMON",
+    "ENDINGS",
+    "INVOCATION",
+    "LEADING_FILLERS",
+    "SPACED",
+    "TRAILING_FILLERS",
+    "normalise",
+    "parse_number",
+    "parse_time",
+    "tokens",
+]
+
+SPACED = True
+# Built-in intents carry Amazon's own utterances besides ours; these are the common ones.
+BUILT_IN_SAMPLES = {
+    "AMAZON.YesIntent": "yes|yeah|yep|sure|ok|okay|yes please|sounds good|please do|go ahead",
+    "AMAZON.NoIntent": "no|nope|no thanks|nah|not now|no thank you",
+    "AMAZON.HelpIntent": "help|help me|what can i say|what can you do|how does this work",
+    "AMAZON.StopIntent": "stop|quit|exit|goodbye|bye|that's all|i'm finished for now",
+    "AMAZON.CancelIntent": "cancel|never mind|forget it",
+    "AMAZON.NavigateHomeIntent": "go home|home",
+}
+INVOCATION = r"^(alexa )?(ask|tell|open|launch|start) (the )?{name}( to| that| if| for| whether)? ?"
+# Words people put around what they mean; dropped before matching (never the whole utterance).
+LEADING_FILLERS = (
+    r"^((um|uh|erm|er|hmm|oh|ooh|well|so|okay|ok|right|hey|hi|alexa|coach|kaizen coach|actually|"
+    r"honestly|like|yeah|anyway|and|but|oof|ugh)\b ?)+"
+)
+TRAILING_FILLERS = (
+    r"( \b(please|thanks|thank you|coach|then|now|right|ok|okay|actually|i think|i guess|"
+    r"i suppose|probably|really|honestly|for me|if that's okay|if you can)\b)+$"
+)
+COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "i",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
+        "me",
+        "my",
+        "to",
+        "for",
+        "of",
+        "on",
+        "in",
+        "at",
+        "it",
+        "it's",
+        "is",
+        "was",
+        "be",
+        "can",
+        "you",
+        "your",
+        "and",
+        "or",
+        "but",
+        "so",
+        "do",
+        "did",
+        "what",
+        "what's",
+        "how",
+        "that",
+        "this",
+        "just",
+        "today",
+        "please",
+        "um",
+        "uh",
+        "okay",
+    ]
+)
+ENDINGS = ("ing", "ed", "es", "s")
+
+# Contractions as speech recognisers often write them, without the apostrophe.
+_APOSTROPHES = {
+    "whats": "what's", "todays": "today's", "im": "i'm", "ive": "i've", "dont": "don't",
+    "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+    "thats": "that's", "theres": "there's", "youre": "you're", "lets": "let's",
+    "wasnt": "wasn't", "havent": "haven't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+}  # fmt: skip
+
+
+def normalise(text: str) -> str:
+    """Lower-case words, curly quotes straightened, punctuation other than apostrophes dropped,
+    and contractions given back their apostrophes."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[^\w\s':.]", " ", text)
+    text = re.sub(r"(?<!\d)[.:]|[.:](?!\d)", " ", text)
+    return " ".join(_APOSTROPHES.get(word, word) for word in text.split())
+
+
+def tokens(text: str) -> list[str]:
+    """The words."""
+    return text.split()
