@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from typing import Any
@@ -108,9 +107,11 @@ def registered_intents() -> set[str]:
     return {name for handler in HANDLERS for name in handler.intents}
 
 
-def build_skill(store: Store, apis: AlexaApis | None = None) -> CustomSkill:
+def build_skill(
+    store: Store, apis: AlexaApis | None = None, serializer: FastSerializer | None = None
+) -> CustomSkill:
     """The skill with its handlers, built around an injected store and Alexa's APIs."""
-    serializer = FastSerializer()
+    serializer = serializer or FastSerializer()
     deps = Deps(store, apis=apis or AlexaApis(serializer=serializer))
     builder = SkillBuilder()
     for handler in HANDLERS:
@@ -139,7 +140,8 @@ class KaizenSkill:
         self.store = store
         self.skill_id = skill_id
         self.requests = RequestLog()  # one JSON line per request; observers add metrics
-        self._skill = build_skill(store, apis=apis)
+        self._serializer = FastSerializer()
+        self._skill = build_skill(store, apis=apis, serializer=self._serializer)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> KaizenSkill:
@@ -159,20 +161,23 @@ class KaizenSkill:
         if problem := envelope_problem(event):
             raise UnreadableRequest(problem)
 
-    def answer(self, event: Mapping[str, Any]) -> dict[str, Any]:
+    def answer(self, event: Mapping[str, Any], *, admitted: bool = False) -> dict[str, Any]:
         """The response envelope for a request envelope (as parsed JSON), logged as one line.
 
         Raises RequestRejected for another skill's request and UnreadableRequest when the SDK
-        cannot read the envelope.
+        cannot read the envelope. `admitted`: the caller has already run `admit` on it.
         """
         with self.requests.around(event, _outcome_of):
-            return self._answer(event)
+            return self._answer(event, admitted)
 
-    def _answer(self, event: Mapping[str, Any]) -> dict[str, Any]:
-        self.admit(event)
-        serializer = self._skill.serializer
+    def _answer(self, event: Mapping[str, Any], admitted: bool) -> dict[str, Any]:
+        if not admitted:
+            self.admit(event)
+        serializer = self._serializer
         try:
-            envelope = serializer.deserialize(payload=json.dumps(event), obj_type=RequestEnvelope)
+            # The parsed JSON is read as it is: dumping it to text for the SDK to parse again
+            # cost a tenth of a webservice turn.
+            envelope = serializer.deserialize_parsed(event, RequestEnvelope)
         except Exception as error:  # the SDK raises bare exceptions on malformed input
             raise UnreadableRequest(type(error).__name__) from error
         if getattr(envelope, "request", None) is None:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -47,6 +47,18 @@ class RequestRecord:
     outcome: Outcome
     latency_ms: float
     reason: str | None = None
+
+    def fields(self) -> dict[str, object]:
+        """The log line's fields: those with a value, in a fixed order."""
+        values = {
+            "request_id": self.request_id,
+            "request_type": self.request_type,
+            "intent": self.intent,
+            "outcome": self.outcome.value,
+            "latency_ms": self.latency_ms,
+            "reason": self.reason,
+        }
+        return {key: value for key, value in values.items() if value is not None}
 
 
 Observer = Callable[[RequestRecord], None]
@@ -85,8 +97,8 @@ class RequestLog:
             latency_ms=round((time.perf_counter() - started) * 1000, 2),
             reason=reason,
         )
-        fields = {k: v for k, v in asdict(record).items() if v is not None}
-        log.info(json.dumps(fields, separators=(",", ":")))
+        if log.isEnabledFor(logging.INFO):
+            log.info(json.dumps(record.fields(), separators=(",", ":")))
         for observer in self.observers:
             observer(record)
         return record

@@ -19,7 +19,9 @@ fails if an SDK release renames them, and unit tests check both give the same ob
 
 from __future__ import annotations
 
+import decimal
 import functools
+import re
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -31,7 +33,12 @@ from ask_sdk_core.serialize import DefaultSerializer
 _SDK_LOAD_CLASS = getattr(DefaultSerializer, "_DefaultSerializer__load_class_from_name")  # noqa: B009
 _SDK_DESERIALIZE = getattr(DefaultSerializer, "_DefaultSerializer__deserialize")  # noqa: B009
 _SDK_PICK_SUBCLASS = getattr(DefaultSerializer, "_DefaultSerializer__get_obj_by_discriminator")  # noqa: B009
+_SDK_PRIMITIVE = getattr(DefaultSerializer, "_DefaultSerializer__deserialize_primitive")  # noqa: B009
 _SDK = DefaultSerializer()
+_PRIMITIVES = DefaultSerializer.PRIMITIVE_TYPES
+_NATIVE = DefaultSerializer.NATIVE_TYPES_MAPPING
+# Exact types serialised as they are (the SDK's isinstance checks, for the common case).
+_AS_THEY_ARE = frozenset({str, int, float, bool, bytes})
 
 # (attribute, JSON key, declared type) for each field of a model class, and the JSON keys.
 Fields = tuple[tuple[tuple[str, str, Any], ...], frozenset[str]]
@@ -54,6 +61,30 @@ def _class_named(class_name: str) -> Any:
 
 
 @functools.cache
+def _plan(declared: str) -> tuple[str, Any]:
+    """How the SDK reads a declared type name, worked out once: ("list", item type), ("dict",
+    value type), ("mixed", None) for a list of several types (left to the SDK), or ("type",
+    the class or native type)."""
+    if declared.startswith("list["):
+        inner = re.match(r"list\[(.*)\]", declared)
+        if inner is None:
+            return "empty_list", None
+        items = inner.group(1)
+        return ("mixed", None) if "," in items else ("list", items.strip())
+    if declared.startswith("dict("):
+        inner = re.match(r"dict\(([^,]*), (.*)\)", declared)
+        return ("dict", inner.group(2)) if inner else ("empty_dict", None)
+    return "type", _NATIVE.get(declared) or _class_named(declared)
+
+
+@functools.cache
+def _keys(model: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, JSON key) for each field a model serialises, as the SDK names them."""
+    names: dict[str, str] = getattr(model, "attribute_map", {})
+    return tuple((name, names.get(name, name)) for name in model.deserialized_types)  # type: ignore[attr-defined]
+
+
+@functools.cache
 def _fields(model: type) -> Fields:
     types: dict[str, Any] = getattr(model, "deserialized_types")  # noqa: B009
     keys: dict[str, str] = getattr(model, "attribute_map", {})
@@ -63,6 +94,71 @@ def _fields(model: type) -> Fields:
 
 class FastSerializer(DefaultSerializer):
     """DefaultSerializer with cached class lookups and ISO 8601 timestamps, and only those."""
+
+    def serialize(self, obj: Any) -> Any:
+        """As the SDK's (None dropped from models, dates as ISO text, enums by value), with
+        each model's field names worked out once per class instead of on every call."""
+        kind: type = type(obj)
+        if obj is None or kind in _AS_THEY_ARE or isinstance(obj, _PRIMITIVES):
+            return obj
+        if kind is list:
+            return [self.serialize(item) for item in obj]
+        if kind is dict:
+            return {key: self.serialize(value) for key, value in obj.items()}
+        if kind is tuple:
+            return tuple(self.serialize(item) for item in obj)
+        if isinstance(obj, (datetime, date)):
+            return obj.isoformat()
+        if isinstance(obj, Enum):
+            return obj.value
+        if isinstance(obj, decimal.Decimal):
+            return int(obj) if obj % 1 == 0 else float(obj)
+        if isinstance(obj, (list, tuple, dict)):
+            return super().serialize(obj)
+        out = {}
+        for name, key in _keys(kind):
+            value = getattr(obj, name)
+            if value is not None:
+                out[key] = self.serialize(value)
+        return out
+
+    def _DefaultSerializer__deserialize(self, payload: Any, obj_type: Any) -> Any:  # noqa: N802
+        # As the SDK's: a declared type name is read as a list, a dict, a native type or a
+        # model class; here each name is worked out once (the SDK runs regexes every time).
+        if payload is None:
+            return None
+        if isinstance(obj_type, str):
+            kind, inner = _plan(obj_type)
+            if kind == "list":
+                return [self._DefaultSerializer__deserialize(item, inner) for item in payload]
+            if kind == "dict":
+                return {
+                    key: self._DefaultSerializer__deserialize(value, inner)
+                    for key, value in payload.items()
+                }
+            if kind == "mixed":
+                return _SDK_DESERIALIZE(self, payload, obj_type)
+            if kind == "empty_list":
+                return []
+            if kind == "empty_dict":
+                return {}
+            obj_type = inner
+        if obj_type in _PRIMITIVES:
+            return _SDK_PRIMITIVE(self, payload, obj_type)
+        if obj_type is object:
+            return payload
+        if obj_type is date or obj_type is datetime:
+            return self._DefaultSerializer__deserialize_datetime(payload, obj_type)
+        return self._DefaultSerializer__deserialize_model(payload, obj_type)
+
+    def deserialize_parsed(self, payload: Any, obj_type: Any) -> Any:
+        """As `deserialize`, from JSON already parsed (the front door has parsed it to check it)."""
+        try:
+            return _SDK_DESERIALIZE(self, payload, obj_type)
+        except SerializationException:
+            raise
+        except Exception as error:
+            raise SerializationException(str(error)) from error
 
     # Named as DefaultSerializer's private methods are after Python's name mangling, so the
     # SDK's own calls through self land here.
@@ -92,7 +188,7 @@ class FastSerializer(DefaultSerializer):
             model = obj_type()
             for name, key, kind in fields:
                 if key in payload:
-                    setattr(model, name, _SDK_DESERIALIZE(self, payload[key], kind))
+                    setattr(model, name, self._DefaultSerializer__deserialize(payload[key], kind))
             for key in payload:
                 if key not in known:
                     setattr(model, key, payload[key])

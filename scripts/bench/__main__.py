@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 from scripts import package
-from scripts.bench import ROOT, attacks, cold_start, report, state_size, turns, webservice
+from scripts.bench import ROOT, attacks, cold_start, history, report, turns, webservice
 from tests.support.pki import AlexaPki
 
 
@@ -40,8 +40,9 @@ def main() -> int:
     cached = cold_start.measure(scale.cold_runs)
     with tempfile.TemporaryDirectory() as tmp:
         shipped = cold_start.measure(scale.cold_runs, shipped_entry_dir(Path(tmp)), bytecode=False)
-    print("state size ...", file=sys.stderr)
-    sizes = state_size.daily_use(scale.size_days)
+    print("history ...", file=sys.stderr)
+    ages = history.measure(scale.ages, scale.turn_rounds)
+    migration = history.migration(scale.turn_rounds)
     print("webservice ...", file=sys.stderr)
     pki = AlexaPki.create()
     cost = webservice.verification_cost(pki)
@@ -55,7 +56,9 @@ def main() -> int:
 
     text = report.render(
         scale,
-        report.Results(latency, cached, shipped, sizes, throughput, cost, refusals, under_attack),
+        report.Results(
+            latency, cached, shipped, ages, migration, throughput, cost, refusals, under_attack
+        ),
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")

@@ -1,14 +1,16 @@
-"""Cold start: how long a fresh Python process takes to import the Lambda entry point.
+"""Cold start to the first answer: a fresh process imports the entry point and answers a launch.
 
-Each figure is timed inside a new interpreter (so interpreter start-up, the same for both,
-is left out) and runs alternate between the skill and its floor: what any ask-sdk-core skill
-on DynamoDB must import, `ask_sdk_core.skill_builder` and `boto3`. Two conditions:
+Each figure is timed inside a new interpreter (interpreter start-up, the same for both, is
+left out), from the first import to the answer of one LaunchRequest for a returning user
+whose record is on DynamoDB (dynalite on loopback). Runs alternate between the skill and its
+floor: a hello-world ask-sdk-core skill that imports `ask_sdk_core.skill_builder` and `boto3`,
+makes one GetItem on the same table and answers the same envelope. Two conditions:
 
 - cached: bytecode written and warm for everything (the source tree and the venv);
-- as shipped: run from the unpacked Lambda zip, which carries no bytecode (it must be
-  compiled for the runtime's Python), so its modules, the SDK's included, compile on every
-  cold start; boto3 comes from the runtime with its bytecode. The floor imports its
-  ask_sdk_core from the same unpacked zip, as a hello-world skill's own zip would ship it.
+- as shipped: run from the unpacked Lambda zip, which carries no bytecode, so its modules,
+  the SDK's included, compile on every cold start; boto3 comes from the runtime with its
+  bytecode. The floor imports its ask_sdk_core from the same unpacked zip, as a hello-world
+  skill's own zip would ship it.
 """
 
 from __future__ import annotations
@@ -17,59 +19,93 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from scripts.bench import ROOT, median
+from skill.chat import envelope as env
+from skill.coach.plan import set_goal
+from skill.coach.state import UserState
+from skill.store import user_key
+from skill.store.dynamodb import DynamoStore
+from tests.support import dynamodb
+from tests.support.builders import START, launch
 
 ENTRY_DIR = ROOT / "lambda"
+USER = "amzn1.ask.account.bench-cold"
 
 FLOOR = """
-import time
+import json, os, sys, time
+event = json.loads(sys.stdin.read())
 started = time.perf_counter()
-import ask_sdk_core.skill_builder
 import boto3
+from ask_sdk_core.skill_builder import SkillBuilder
+from ask_sdk_core.dispatch_components import AbstractRequestHandler
+
+class Hello(AbstractRequestHandler):
+    def can_handle(self, handler_input):
+        return True
+    def handle(self, handler_input):
+        user = handler_input.request_envelope.context.system.user.user_id
+        table = os.environ["KAIZEN_STORE"].removeprefix("dynamodb://")
+        boto3.client("dynamodb").get_item(
+            TableName=table, Key={"user": {"S": user}}, ConsistentRead=True
+        )
+        return handler_input.response_builder.speak("Hello").response
+
+builder = SkillBuilder()
+builder.add_request_handler(Hello())
+reply = builder.lambda_handler()(event, None)
+assert reply["response"]["outputSpeech"]
 print(time.perf_counter() - started)
 """
 
-# Importing the entry point, then building the skill around its DynamoDB store (which
-# imports boto3 but makes no call: the client is built on the first read).
 SKILL = """
-import json, time
+import json, sys, time
+event = json.loads(sys.stdin.read())
 started = time.perf_counter()
 import lambda_function
-imported = time.perf_counter() - started
-lambda_function._skill()
-print(json.dumps([imported, time.perf_counter() - started]))
+reply = lambda_function.lambda_handler(event, None)
+assert "Sorry" not in reply["response"]["outputSpeech"]["ssml"], reply
+print(time.perf_counter() - started)
 """
 
 
 @dataclass
 class ColdStart:
-    """Seconds per run for the floor, the entry point's import, and import + skill built."""
+    """Seconds per run from the first import to the first answer: the floor and the skill."""
 
     floor: list[float] = field(default_factory=list)
-    imported: list[float] = field(default_factory=list)
     ready: list[float] = field(default_factory=list)
-
-    @property
-    def import_ratio(self) -> float:
-        return median(self.imported) / median(self.floor)
 
     @property
     def ready_ratio(self) -> float:
         return median(self.ready) / median(self.floor)
 
 
-def _run(code: str, directory: Path, bytecode: bool) -> str:
+def _table() -> tuple[str, dict[str, Any]]:
+    """A table holding a returning user with a goal, and the launch envelope for them."""
+    table = f"bench-cold-{uuid.uuid4().hex[:8]}"
+    store = DynamoStore(table, client=dynamodb.client())
+    store.create_table()
+    state, _, _ = set_goal(UserState(first_seen=START, last_seen=START), "MOVE", START)
+    store.save(user_key(USER), state, None)
+    the_next_morning = datetime.combine(START + timedelta(days=1), time(8), tzinfo=UTC)
+    event = env.envelope(env.Caller(user_id=USER), launch(), timestamp=the_next_morning)
+    return table, event
+
+
+def _run(code: str, directory: Path, bytecode: bool, table: str, event: dict[str, Any]) -> str:
     environment = {
         **{
             k: v
             for k, v in os.environ.items()
             if not k.startswith(("KAIZEN_", "AWS_", "PYTHONDONTWRITEBYTECODE"))
         },
-        "KAIZEN_STORE": "dynamodb://kaizen-bench",
-        "AWS_DEFAULT_REGION": "us-east-1",
+        **dynamodb.environment(table),
     }
     if not bytecode:
         environment["PYTHONDONTWRITEBYTECODE"] = "1"
@@ -77,6 +113,7 @@ def _run(code: str, directory: Path, bytecode: bool) -> str:
         [sys.executable, "-c", code],
         cwd=directory,  # first on sys.path, as /var/task is on Lambda
         env=environment,
+        input=json.dumps(event),
         check=True,
         capture_output=True,
         text=True,
@@ -89,12 +126,11 @@ def measure(runs: int, directory: Path = ENTRY_DIR, bytecode: bool = True) -> Co
     `directory` holds lambda_function.py; without `bytecode` none is written or read for
     what is imported from there.
     """
+    table, event = _table()
     for code in (FLOOR, SKILL):  # caches warm, bytecode written where allowed
-        _run(code, directory, bytecode)
+        _run(code, directory, bytecode, table, event)
     result = ColdStart()
     for _ in range(runs):
-        result.floor.append(float(_run(FLOOR, directory, bytecode)))
-        imported, ready = json.loads(_run(SKILL, directory, bytecode))
-        result.imported.append(imported)
-        result.ready.append(ready)
+        result.floor.append(float(_run(FLOOR, directory, bytecode, table, event)))
+        result.ready.append(float(_run(SKILL, directory, bytecode, table, event)))
     return result

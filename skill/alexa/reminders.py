@@ -13,25 +13,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from ask_sdk_model.interfaces.connections.send_request_directive import SendRequestDirective
-from ask_sdk_model.services.reminder_management.alert_info import AlertInfo
-from ask_sdk_model.services.reminder_management.push_notification import PushNotification
-from ask_sdk_model.services.reminder_management.push_notification_status import (
-    PushNotificationStatus,
-)
-from ask_sdk_model.services.reminder_management.recurrence import Recurrence
-from ask_sdk_model.services.reminder_management.reminder_request import ReminderRequest
-from ask_sdk_model.services.reminder_management.spoken_info import SpokenInfo
-from ask_sdk_model.services.reminder_management.spoken_text import SpokenText
-from ask_sdk_model.services.reminder_management.trigger import Trigger
-from ask_sdk_model.services.reminder_management.trigger_type import TriggerType
 from ask_sdk_model.services.service_exception import ServiceException
 from ask_sdk_runtime.exceptions import AskSdkException
 
 from skill.alexa.services import RequestApis
+
+if TYPE_CHECKING:
+    from ask_sdk_model.services.reminder_management.reminder_request import ReminderRequest
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +69,23 @@ class DailyReminder:
         if start <= local_now.replace(tzinfo=None):
             start += timedelta(days=1)
         rule = f"FREQ=DAILY;BYHOUR={self.at.hour};BYMINUTE={self.at.minute};BYSECOND=0;INTERVAL=1;"
+        # Imported here: most turns never set a reminder, and these models cost a cold start.
+        from ask_sdk_model.services.reminder_management.alert_info import AlertInfo
+        from ask_sdk_model.services.reminder_management.push_notification import (
+            PushNotification,
+        )
+        from ask_sdk_model.services.reminder_management.push_notification_status import (
+            PushNotificationStatus,
+        )
+        from ask_sdk_model.services.reminder_management.recurrence import Recurrence
+        from ask_sdk_model.services.reminder_management.reminder_request import (
+            ReminderRequest,
+        )
+        from ask_sdk_model.services.reminder_management.spoken_info import SpokenInfo
+        from ask_sdk_model.services.reminder_management.spoken_text import SpokenText
+        from ask_sdk_model.services.reminder_management.trigger import Trigger
+        from ask_sdk_model.services.reminder_management.trigger_type import TriggerType
+
         return ReminderRequest(
             request_time=local_now.replace(tzinfo=None, microsecond=0),
             trigger=Trigger(

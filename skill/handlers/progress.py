@@ -8,10 +8,10 @@ streaks only when positive. The weekly look back ends with one question that adj
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ask_sdk_model.response import Response
 
-from skill.coach import progress
 from skill.coach.areas import STARTER
 from skill.coach.state import UserState, week_start
 from skill.coach.week import WeekLook, last_week, this_week
@@ -22,6 +22,9 @@ from skill.handlers.reply import Reply
 from skill.handlers.steps import choose_area
 from skill.handlers.turn import Day, Turn
 from skill.speech.ssml import Ssml, join
+
+if TYPE_CHECKING:
+    from skill.coach.progress import Progress
 
 
 class ProgressHandler(Handler):
@@ -41,7 +44,7 @@ def hear_progress(turn: Turn) -> Response:
     def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
         if not state.goals and state.total_steps == 0:
             return state, choose_area(day)
-        figures = progress.progress(state, day.today, day.first_weekday)
+        figures = _progress(state, day)
         return state, Reply(talk.progress_report(day.voice, figures))
 
     return turn.answer(turn.change(action))
@@ -113,7 +116,7 @@ class EncourageHandler(Handler):
 
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
             voice, book = day.voice, day.voice.book
-            figures = progress.progress(state, day.today, day.first_weekday)
+            figures = _progress(state, day)
             fact: Ssml
             if figures.total_steps == 0:
                 fact = voice.say("encourage.beginning")
@@ -140,3 +143,11 @@ class EncourageHandler(Handler):
             return state, Reply(join(fact, voice.say("encourage.closer"), nudge))
 
         return turn.answer(turn.change(action))
+
+
+def _progress(state: UserState, day: Day) -> Progress:
+    # Imported when first asked for: most turns never need it, and a cold start pays for
+    # every module it imports.
+    from skill.coach.progress import progress
+
+    return progress(state, day.today, day.first_weekday)

@@ -12,13 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ask_sdk_core.response_helper import ResponseFactory
-from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
 from ask_sdk_model.directive import Directive
-from ask_sdk_model.intent import Intent
-from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
 from ask_sdk_model.response import Response
-from ask_sdk_model.slot import Slot
-from ask_sdk_model.slot_confirmation_status import SlotConfirmationStatus
 from ask_sdk_model.ui.card import Card
 
 from skill.handlers.questions import (
@@ -91,12 +86,19 @@ def render(
     return builder.response
 
 
-def elicit(answer: SlotAnswer) -> ElicitSlotDirective:
+def elicit(answer: SlotAnswer) -> Directive:
     """Ask Alexa to hear the next words as this slot's value (a bare "walking" or "8 am").
 
     Alexa then fills the slot from the dialog model's slot samples, which apply only while it
     is elicited, so the same bare words said out of the blue are not taken as an answer.
     """
+    # The dialog models are imported when a slot is first elicited (a cold start is shorter).
+    from ask_sdk_model.dialog.elicit_slot_directive import ElicitSlotDirective
+    from ask_sdk_model.intent import Intent
+    from ask_sdk_model.intent_confirmation_status import IntentConfirmationStatus
+    from ask_sdk_model.slot import Slot
+    from ask_sdk_model.slot_confirmation_status import SlotConfirmationStatus
+
     return ElicitSlotDirective(
         slot_to_elicit=answer.slot,
         updated_intent=Intent(

@@ -8,16 +8,19 @@ dangling clause or a missing full stop.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from skill.coach.areas import BUILT_IN_AREAS
 from skill.coach.plan import DayStart, StepDone
-from skill.coach.progress import Progress
 from skill.coach.progression import GrowthOffer, done_in_week
 from skill.coach.state import Goal, UserState
 from skill.coach.today import DayPlan
 from skill.coach.week import GoalWeek, WeekLook
 from skill.speech.ssml import Ssml, join, plain
 from skill.speech.voice import Voice
+
+if TYPE_CHECKING:
+    from skill.coach.progress import Progress
 
 # The areas offered as examples when a person chooses (three, as a list to choose from).
 EXAMPLE_AREAS = ("MOVE", "GRATITUDE", "BREATHE")

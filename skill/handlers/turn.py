@@ -21,7 +21,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ask_sdk_core.handler_input import HandlerInput
 from ask_sdk_model.intent_request import IntentRequest
 from ask_sdk_model.response import Response
-from ask_sdk_model.slu.entityresolution.status_code import StatusCode
 
 from skill import envelope
 from skill.alexa.reminders import ReminderFailure, update_text
@@ -290,7 +289,7 @@ class Turn:
         resolutions = getattr(slot, "resolutions", None)
         for authority in getattr(resolutions, "resolutions_per_authority", None) or []:
             code = getattr(getattr(authority, "status", None), "code", None)
-            if code == StatusCode.ER_SUCCESS_MATCH and authority.values:
+            if _matched(code) and authority.values:
                 value = authority.values[0].value
                 resolved = getattr(value, "id", None) or None
                 break
@@ -332,3 +331,10 @@ class Turn:
     def silence(self) -> Response:
         """An empty response (skill events, session ends, unknown request types)."""
         return self._input.response_builder.response
+
+
+def _matched(code: object) -> bool:
+    """Whether an entity-resolution status is a match (its enum imported only when a slot is)."""
+    from ask_sdk_model.slu.entityresolution.status_code import StatusCode
+
+    return bool(code == StatusCode.ER_SUCCESS_MATCH)

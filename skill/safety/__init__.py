@@ -16,7 +16,6 @@ from functools import cache
 from types import ModuleType
 
 from skill.safety.concern import Concern
-from skill.safety.model import shipped
 
 __all__ = ["Concern", "assess", "is_crisis"]
 
@@ -45,6 +44,8 @@ def _names(locale: str | None) -> list[str]:
 
 
 def _assess_in(name: str, text: str) -> Concern:
+    from skill.safety.model import shipped  # with the rules, only when words are checked
+
     rules = _rules(name)
     words = rules.normalise(text)
     model = shipped(name)

@@ -21,7 +21,6 @@ from typing import Any
 
 from skill.coach.areas import CUSTOM, STARTER, Unit
 from skill.coach.state import Goal
-from skill.speech.names import language_of, short_name
 from skill.speech.ssml import Ssml, escape
 
 DEFAULT_LOCALE = "en-US"
@@ -60,7 +59,6 @@ class Phrasebook:
         self._an_before: list[str] = data.get("an_before", [])
         self._perspective: dict[str, str] = data.get("perspective", {})
         self.first_weekday: int = _WEEKDAYS.index(data["week_starts_on"])
-        self._language = language_of(locale)
 
     def variants(self, key: str) -> list[str]:
         """All the ways of saying one thing; a missing key is a bug, so it raises."""
@@ -144,7 +142,10 @@ class Phrasebook:
 
     def custom_short(self, goal: Goal) -> Ssml | None:
         """What a custom goal is about ("water" for "drinking more water"), if that is clear."""
-        short = short_name(goal.custom_name or "", self._language)
+        # The word tables are read only when a custom goal is first spoken of.
+        from skill.speech.names import language_of, short_name
+
+        short = short_name(goal.custom_name or "", language_of(self.locale))
         return escape(self.from_our_side(short)) if short else None
 
     def from_our_side(self, words: str) -> str:

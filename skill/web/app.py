@@ -127,7 +127,7 @@ def create_app(
         except UnreadableRequest as error:
             return refused("unreadable", f"unreadable request envelope ({error})")
         try:
-            result = skill.answer(event)  # logs the request's line itself
+            result = skill.answer(event, admitted=True)  # logs the request's line itself
         except UnreadableRequest as error:
             log.warning("alexa request refused: unreadable request envelope (%s)", error)
             return _error("bad request", 400)

@@ -127,3 +127,26 @@ def test_reminders_from_the_api_are_readable_though_the_sdk_misnames_a_class() -
     read = FastSerializer().deserialize(listing, GetRemindersResponse)
     assert isinstance(read.alerts[0].alert_info.spoken_info, SpokenInfo)
     assert read.alerts[0].alert_info.spoken_info.content[0].text == "hi"
+
+
+def responses() -> list[Any]:
+    """Responses as the handlers build them: speech, a question, a card, directives."""
+    from ask_sdk_core.response_helper import ResponseFactory
+    from ask_sdk_model.ui.simple_card import SimpleCard
+
+    from skill.alexa.reminders import ask_for_permission
+    from skill.handlers.questions import SlotAnswer
+    from skill.handlers.reply import elicit
+
+    plain = ResponseFactory().speak("<speak>Hi</speak>").response
+    asking = ResponseFactory().speak("Done it?").ask("Have you?")
+    asking.add_directive(elicit(SlotAnswer("SetGoalIntent", "area")))
+    carded = ResponseFactory().speak("Well done").set_card(SimpleCard("Kaizen", "5 min"))
+    permission = ResponseFactory().add_directive(ask_for_permission("token-1"))
+    return [plain, asking.response, carded.response, permission.response]
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_fast_serializer_writes_responses_exactly_as_the_sdk_does(index: int) -> None:
+    response = responses()[index]
+    assert FastSerializer().serialize(response) == DefaultSerializer().serialize(response)
