@@ -39,7 +39,7 @@ from skill.handlers.reminders import (
     PermissionAnswerHandler,
     SetReminderHandler,
 )
-from skill.handlers.routines import TaskHandler
+from skill.handlers.routines import RoutineResultHandler, TaskHandler
 from skill.handlers.safety import SafetyHandler
 from skill.handlers.steps import (
     CompleteStepHandler,
@@ -65,6 +65,7 @@ HANDLERS: tuple[type[Handler], ...] = (
     InjuryHandler,
     SkillEventHandler,
     TaskHandler,
+    RoutineResultHandler,
     LaunchHandler,
     GetStepHandler,
     CompleteStepHandler,

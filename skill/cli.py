@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import html
 import logging
+import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -27,12 +29,21 @@ from skill.store import open_store
 STAND_IN_FILE = "alexa-stand-in.json"
 
 
-def spoken_text(response: dict[str, Any]) -> str | None:
-    """The words Alexa would say for a response envelope (SSML tags removed)."""
+_NAME_TAG = re.compile(r'<alexa:name\b[^>]*\bpersonId="([^"]*)"[^>]*/>')
+
+
+def spoken_text(response: dict[str, Any], names: Mapping[str, str] | None = None) -> str | None:
+    """The words Alexa would say for a response envelope (SSML tags removed).
+
+    `names` plays Alexa's part for `<alexa:name personId=.../>`: the person's name as their
+    voice profile has it (without one, the tag says nothing).
+    """
     speech = (response.get("response") or {}).get("outputSpeech") or {}
     ssml = speech.get("ssml") or speech.get("text")
     if not ssml:
         return None
+    known = names or {}
+    ssml = _NAME_TAG.sub(lambda tag: html.escape(known.get(html.unescape(tag[1]), "")), ssml)
     return plain(Ssml(ssml)) or None
 
 
@@ -50,12 +61,18 @@ class Conversation:
         caller: env.Caller,
         start: datetime,
         alexa: AlexaApiStandIn | None = None,
+        person: str | None = None,
     ) -> None:
         self.resolver = resolver
         self.caller = caller
         self.alexa = alexa
         self.session = Session(skill.invoke, caller, start, gap=timedelta(seconds=5))
         self.pending_prompt: str | None = None
+        self.pending_routine: dict[str, Any] | None = None
+        self.routines: list[str] = []  # the tokens of routines created in this run
+        self.names: dict[str, str] = (
+            {caller.person_id: person} if caller.person_id and person else {}
+        )
         self.elicited: SlotAnswer | None = None
         self._reminders: list[str] = []
         self._reminder_changes()  # what Alexa already holds (from an earlier run) is not news
@@ -68,6 +85,8 @@ class Conversation:
         """One typed utterance: in the open session, or as a one-shot in a new one."""
         if self.pending_prompt is not None:
             return self._answer_prompt(text, self.pending_prompt)
+        if self.pending_routine is not None:
+            return self._answer_routine(text, self.pending_routine)
         elicited = self.elicited if self.session.open else None
         resolution = self.resolver.resolve(text, elicited)
         if resolution.launch:
@@ -84,15 +103,35 @@ class Conversation:
         answer = env.permission_answer("ACCEPTED" if allowed else "DENIED", token)
         return self._show(self.session.send(answer, new=True))
 
+    def _answer_routine(self, text: str, directive: dict[str, Any]) -> list[str]:
+        """Alexa's routine offer, answered: created (or already there), or declined."""
+        self.pending_routine = None
+        token = str(directive.get("token") or "")
+        allowed = self.resolver.resolve(text).intent == "AMAZON.YesIntent"
+        lines = []
+        if not allowed:
+            result = env.session_resumed_request(token, "204", "REJECTED_BY_CUSTOMER")
+        elif token in self.routines:
+            result = env.session_resumed_request(token, "204", "AUTOMATION_ALREADY_ENABLED")
+        else:
+            self.routines.append(token)
+            result = env.session_resumed_request(token, "200")
+            lines.append(f"[routines] {describe_routine(directive)}")
+        return self._show(self.session.send(result)) + lines
+
     def _show(self, response: dict[str, Any]) -> list[str]:
         """What the person hears and sees: speech, Alexa's own prompt, cards, reminders."""
-        lines = [f"Alexa: {text}"] if (text := spoken_text(response)) else []
+        text = spoken_text(response, self.names)
+        lines = [f"Alexa: {text}"] if text else []
         body = response.get("response") or {}
         self.elicited = elicited_slot(body)
         for directive in body.get("directives") or []:
             if directive.get("type") == "Connections.SendRequest":
                 self.pending_prompt = str(directive.get("token") or "")
                 lines.append(f"Alexa: {ALEXA_PERMISSION_PROMPT}")
+            if directive.get("type") == "Connections.StartConnection":
+                self.pending_routine = directive
+                lines.append(f"Alexa: {alexa_routine_offer(directive)}")
         card = body.get("card") or {}
         if card.get("type") == "AskForPermissionsConsent":
             lines.append("[Alexa app] a card asks you to allow: reminders")
@@ -122,6 +161,27 @@ def elicited_slot(body: dict[str, Any]) -> SlotAnswer | None:
 
 # What Alexa itself says for a skill's permission request (the chat plays the device).
 ALEXA_PERMISSION_PROMPT = "Kaizen Coach would like to set reminders for you. Is that okay?"
+
+
+def alexa_routine_offer(directive: dict[str, Any]) -> str:
+    """Words in the spirit of Alexa's own routine offer (her real wording is hers to choose)."""
+    return f"Kaizen Coach would like to add a routine: {describe_routine(directive)}. Shall I?"
+
+
+def describe_routine(directive: dict[str, Any]) -> str:
+    """A routine offer as a person would read it in the Alexa app."""
+    offer = directive.get("input") or {}
+    trigger = (offer.get("automation") or {}).get("trigger") or {}
+    payload = trigger.get("payload") or {}
+    operations = (offer.get("renderingData") or {}).get("operations") or {}
+    first: dict[str, Any] = next(iter(operations.values()), {})
+    what = first.get("descriptionPrompt", "today's step")
+    schedule = payload.get("schedule")
+    if schedule:
+        at = str(schedule.get("triggerTime", ""))
+        return f"{what}, every day at {at[:2]}:{at[2:4]} ({schedule.get('timeZoneId')})"
+    utterances = payload.get("utterances") or ["?"]
+    return f'{what}, when you say "Alexa, {utterances[0]}"'
 
 
 def _describe(reminder: dict[str, Any]) -> str:
@@ -187,7 +247,8 @@ def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = s
     skill = KaizenSkill(store, settings.skill_id)
     resolver = Resolver.for_locale(args.locale)
     user_id = f"amzn1.ask.account.local-{args.user}"
-    caller = env.Caller(user_id=user_id, locale=args.locale)
+    person_id = f"amzn1.ask.person.local-{args.person}" if args.person else None
+    caller = env.Caller(user_id=user_id, locale=args.locale, person_id=person_id)
     if settings.skill_id:
         caller.skill_id = settings.skill_id
     with ExitStack() as stack:
@@ -196,7 +257,7 @@ def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = s
             alexa = stack.enter_context(AlexaApiStandIn(state_file=_stand_in_file(settings)))
             alexa.zones[caller.device_id] = args.time_zone
             caller.api_endpoint, caller.api_token = alexa.url, alexa.token_for(user_id)
-        talk = Conversation(skill, resolver, caller, start, alexa)
+        talk = Conversation(skill, resolver, caller, start, alexa, person=args.person)
 
         def show(lines: list[str]) -> None:
             for line in lines:
@@ -248,6 +309,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--time", help="the time of day of the first turn, HH:MM (default: now; noon with --date)"
     )
     talk.add_argument("--locale", default="en-US", help="the locale (default: en-US)")
+    talk.add_argument(
+        "--person",
+        help="a person Alexa recognises by voice in this household (their own progress; "
+        "Alexa greets them by this name)",
+    )
     talk.add_argument(
         "--store",
         help="sqlite:///path.db or dynamodb://TABLE (default: KAIZEN_STORE, else a kaizen.db "

@@ -95,6 +95,13 @@ def user_id(envelope: RequestEnvelope) -> str | None:
     return None
 
 
+def person_id(envelope: RequestEnvelope) -> str | None:
+    """The person Alexa recognised by voice (context.System.person), if any: with the
+    `alexa::person_id:read` permission, a household member with a voice profile."""
+    found = _text(getattr(getattr(_system(envelope), "person", None), "person_id", None))
+    return found if found and len(found) <= 512 else None
+
+
 def device_id(envelope: RequestEnvelope) -> str | None:
     """The device the request came from."""
     return _text(getattr(getattr(_system(envelope), "device", None), "device_id", None))

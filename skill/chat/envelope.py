@@ -31,7 +31,9 @@ class Caller:
     Without `api_endpoint` and `api_token` the requests name no Alexa APIs, so the skill
     works offline (UTC, no reminders); point them at a stand-in to use those APIs.
     `scopes` is what `context.System.user.permissions.scopes` says (scope -> GRANTED or
-    DENIED); empty means the request says nothing about permissions.
+    DENIED); empty means the request says nothing about permissions. `person_id` is the
+    person Alexa recognised by voice (`context.System.person`); `screen`: the device shows
+    APL (`Alexa.Presentation.APL` among its supported interfaces, and a viewport).
     """
 
     user_id: str
@@ -41,6 +43,8 @@ class Caller:
     api_endpoint: str | None = None
     api_token: str | None = None
     scopes: dict[str, str] = field(default_factory=dict)
+    person_id: str | None = None
+    screen: bool = False
 
 
 def envelope(
@@ -65,15 +69,23 @@ def envelope(
         "locale": caller.locale,
         **request,
     }
+    interfaces: dict[str, Any] = {}
+    if caller.screen:
+        interfaces["Alexa.Presentation.APL"] = {"runtime": {"maxVersion": "2023.3"}}
     system: dict[str, Any] = {
         "application": application,
         "user": user,
-        "device": {"deviceId": caller.device_id, "supportedInterfaces": {}},
+        "device": {"deviceId": caller.device_id, "supportedInterfaces": interfaces},
     }
+    if caller.person_id:
+        system["person"] = {"personId": caller.person_id}
     if caller.api_endpoint and caller.api_token:
         system["apiEndpoint"] = caller.api_endpoint
         system["apiAccessToken"] = caller.api_token
-    body: dict[str, Any] = {"version": "1.0", "context": {"System": system}, "request": request}
+    context: dict[str, Any] = {"System": system}
+    if caller.screen:
+        context["Viewport"] = SCREEN_VIEWPORT
+    body: dict[str, Any] = {"version": "1.0", "context": context, "request": request}
     if session_id is not None:
         body["session"] = {
             "new": new,
@@ -83,6 +95,21 @@ def envelope(
             "attributes": attributes or {},
         }
     return body
+
+
+# A landscape hub's viewport as context.Viewport describes it, with the properties of the
+# documented example (developer.amazon.com/docs/alexa-presentation-language/
+# apl-viewport-characteristics.html): shape, pixel size, dpi, what is in use, touch.
+SCREEN_VIEWPORT: dict[str, Any] = {
+    "experiences": [{"canRotate": False, "canResize": False}],
+    "shape": "RECTANGLE",
+    "pixelWidth": 1280,
+    "pixelHeight": 800,
+    "dpi": 160,
+    "currentPixelWidth": 1280,
+    "currentPixelHeight": 800,
+    "touch": ["SINGLE"],
+}
 
 
 def launch_request() -> dict[str, Any]:
@@ -128,6 +155,19 @@ def permission_answer(status: str, token: str, code: str = "200") -> dict[str, A
         "payload": {"permissionScope": "alexa::alerts:reminders:skill:readwrite", "status": status},
         "token": token,
     }
+
+
+def session_resumed_request(token: str, code: str, reason: str | None = None) -> dict[str, Any]:
+    """What Alexa sends when a task the skill started (a routine offer) hands back: the
+    status code, and for a routine not created, `offerAutomationResponse.reason`."""
+    cause: dict[str, Any] = {
+        "type": "ConnectionCompleted",
+        "token": token,
+        "status": {"code": code, "message": "OK" if code == "200" else "No Content"},
+    }
+    if reason is not None:
+        cause["result"] = {"offerAutomationResponse": {"reason": reason}}
+    return {"type": "SessionResumedRequest", "cause": cause}
 
 
 def session_ended_request(reason: str = "USER_INITIATED") -> dict[str, Any]:

@@ -49,6 +49,17 @@ class Days:
         width = end - start + 1
         return (self.bits >> start & ((1 << width) - 1)).bit_count()
 
+    def union(self, other: Days) -> Days:
+        """The days done in either (within the window of the newer)."""
+        if other.since is None:
+            return self
+        if self.since is None:
+            return other
+        since = min(self.since, other.since)
+        bits = self.bits << (self.since - since).days | other.bits << (other.since - since).days
+        newest = max(self.last() or since, other.last() or since)
+        return Days(since, bits)._trimmed(newest)
+
     def last(self) -> date | None:
         """The most recent day done."""
         if self.since is None or not self.bits:

@@ -100,7 +100,17 @@ def only_bookkeeping(before: UserState | None, after: UserState) -> bool:
     # A zone looked up again and found unchanged is bookkeeping too (it is looked up again on
     # a later turn until something is written); a zone that changed moves "today": kept.
     until = before.time_zone_until if after.time_zone == before.time_zone else after.time_zone_until
-    return replace(after, last_seen=before.last_seen, time_zone_until=until) == before
+    if len(after.people) != len(before.people):
+        return False
+    people = []
+    for (key, was), (same_key, now) in zip(before.people, after.people, strict=True):
+        if key != same_key or not only_bookkeeping(was, now):
+            return False
+        people.append((key, was))
+    unchanged = replace(
+        after, last_seen=before.last_seen, time_zone_until=until, people=tuple(people)
+    )
+    return unchanged == before
 
 
 def set_goal(

@@ -16,6 +16,8 @@ from skill.coach.days import Days
 
 SCHEMA_VERSION = 2
 MAX_GOALS = 3
+# People recognised in one household whose own progress is kept (Alexa voice profiles).
+MAX_PEOPLE = 10
 # Size changes kept per goal: enough for a look back and "since you started"; bounded for cost.
 KEPT_CHANGES = 12
 # Hard marks are judged over a week; a fortnight also covers last week's look back.
@@ -133,7 +135,13 @@ class UserState:
     `time_zone` is the device's zone as last read from Alexa, trusted until `time_zone_until`;
     `permissions` lists the scopes the user granted, as the last permission event said (None:
     no event yet). `reviewed_week` is the first day of the last week whose look back was
-    offered, so it is offered once a week.
+    offered, so it is offered once a week. `routine_offered` and `voice_routine_offered` are
+    the days an Alexa routine was offered (each is offered once, whatever the answer).
+
+    `people` holds the own progress of each person Alexa recognises in the household, by a
+    hash of their person id: one record (one read, one write) per account, and deleting the
+    account's data deletes everyone's. A person's state never holds people of its own; the
+    device's zone and the account's permissions are the account's.
     """
 
     goals: tuple[Goal, ...] = ()
@@ -145,6 +153,9 @@ class UserState:
     reminder: Reminder | None = None
     permissions: tuple[str, ...] | None = None
     reviewed_week: date | None = None
+    routine_offered: date | None = None
+    voice_routine_offered: date | None = None
+    people: tuple[tuple[str, UserState], ...] = ()
     schema: int = SCHEMA_VERSION
 
     @property
@@ -159,6 +170,38 @@ class UserState:
     def with_goal(self, goal: Goal) -> UserState:
         """This state with `goal` replacing the goal of the same key."""
         return replace(self, goals=tuple(goal if g.key == goal.key else g for g in self.goals))
+
+    @property
+    def step_days(self) -> Days:
+        """Every day on which any goal's step was done."""
+        days = Days()
+        for goal in self.goals:
+            days = days.union(goal.done)
+        return days
+
+    # -- the household ---------------------------------------------------------------------
+
+    def person(self, key: str) -> UserState:
+        """A recognised person's own state (new if they have none yet), seen with the
+        account's device zone and permissions."""
+        own = dict(self.people).get(key, UserState())
+        return replace(
+            own,
+            time_zone=self.time_zone,
+            time_zone_until=self.time_zone_until,
+            permissions=self.permissions,
+        )
+
+    def with_person(self, key: str, state: UserState) -> UserState:
+        """The account with a person's state kept (the account's own fields left to it)."""
+        own = replace(state, time_zone=None, time_zone_until=None, permissions=None, people=())
+        if key not in dict(self.people):
+            return replace(self, people=(*self.people, (key, own)))
+        return replace(self, people=tuple((k, own if k == key else s) for k, s in self.people))
+
+    def without_person(self, key: str) -> UserState:
+        """The account with a person's progress forgotten."""
+        return replace(self, people=tuple((k, s) for k, s in self.people if k != key))
 
 
 def new_goal(

@@ -1,4 +1,5 @@
-"""Handlers for 'delete my data': ask first, then forget everything stored for the user."""
+"""Handlers for 'delete my data': ask first, then forget what is kept for whoever asked
+(a recognised person, or the account and, if it says so, the whole household)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 from ask_sdk_model.response import Response
 
 from skill.alexa.reminders import ReminderFailure, cancel
+from skill.coach.state import UserState
 from skill.handlers.base import Handler
 from skill.handlers.questions import Dialog, on_yes
 from skill.handlers.reply import Reply
@@ -35,24 +37,86 @@ class DeleteDataHandler(Handler):
 
 @on_yes(Dialog.CONFIRM_DELETE)
 def delete_confirmed(turn: Turn) -> Response:
-    """'Yes': turn off the daily reminder, delete the user's record, and end the session.
+    """'Yes': turn off the daily reminder, delete what is kept for the speaker, end kindly.
 
-    The reminder goes first (best effort): once the record is gone the skill no longer
-    knows it, and a reminder from a coach that has forgotten you would be a poor surprise.
-    A record that cannot be read is deleted all the same: deletion never depends on reading.
+    A recognised person's own progress is removed from the household's record; the account
+    (nobody recognised) loses its own, and is then asked about everyone else's, if anyone
+    else in the household has progress kept. The reminder goes first (best effort): once the
+    progress is gone the skill no longer knows it, and a reminder from a coach that has
+    forgotten you would be a poor surprise. A record that cannot be read is deleted all the
+    same: deletion never depends on reading.
     """
     try:
         record = turn.stored()
     except CorruptState:
         log.warning("deleting a record that cannot be read")
         record = None
-    reminder = record.state.reminder if record else None
-    if reminder is not None and turn.apis is not None:
+    account = record.state if record else None
+    person = turn.person
+    if account is None:
+        turn.forget_user()
+        return _done(turn, "delete.done")
+    own = account.person(person) if person else account
+    _cancel_reminders(turn, [own])
+    if person:
+        turn.update(lambda state: ((state or UserState()).without_person(person), None))
+        log.info("a person's data deleted")
+        return _done(turn, "delete.done")
+    if not account.people:
+        turn.forget_user()
+        log.info("user data deleted")
+        return _done(turn, "delete.done")
+    turn.update(lambda state: (_only_people(state), None))
+    log.info("the account's own data deleted; asking about the household")
+    turn.session.clear()
+    return turn.answer_without_state(
+        lambda voice: Reply(
+            voice.say("delete.done_own"),
+            voice.say("delete.household"),
+            dialog=Dialog.CONFIRM_DELETE_HOUSEHOLD,
+            must_answer=True,
+        )
+    )
+
+
+@on_yes(Dialog.CONFIRM_DELETE_HOUSEHOLD)
+def delete_household(turn: Turn) -> Response:
+    """'Yes' to deleting everyone's progress in the household: the whole record goes."""
+    try:
+        record = turn.stored()
+    except CorruptState:
+        record = None
+    if record is not None:
+        _cancel_reminders(turn, [person for _, person in record.state.people])
+    turn.forget_user()
+    log.info("household data deleted")
+    return _done(turn, "delete.household_done")
+
+
+def _only_people(state: UserState | None) -> UserState:
+    """The account's record with its own progress gone and everyone else's kept."""
+    kept = state or UserState()
+    return UserState(
+        time_zone=kept.time_zone,
+        time_zone_until=kept.time_zone_until,
+        permissions=kept.permissions,
+        people=kept.people,
+    )
+
+
+def _cancel_reminders(turn: Turn, states: list[UserState]) -> None:
+    apis = turn.apis
+    if apis is None:
+        return
+    for state in states:
+        if state.reminder is None:
+            continue
         try:
-            cancel(turn.apis, reminder.token)
+            cancel(apis, state.reminder.token)
         except ReminderFailure as failure:
             log.info("reminder not removed before deletion: %s", failure.failure.value)
-    turn.forget_user()
-    log.info("user data deleted")
+
+
+def _done(turn: Turn, key: str) -> Response:
     turn.session.clear()
-    return turn.answer_without_state(lambda voice: Reply(voice.say("delete.done")))
+    return turn.answer_without_state(lambda voice: Reply(voice.say(key)))

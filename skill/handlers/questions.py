@@ -27,6 +27,7 @@ DIALOG = "dialog"
 GOAL = "goal"
 OFFER = "offer"
 PENDING = "pending"
+ROUTINE = "routine"
 SAID = "said"
 ASKED = "asked"
 # A question is asked again (after a help, an unclear answer, a bare yes) at most this many
@@ -49,7 +50,9 @@ class Dialog(StrEnum):
     OFFER_REVIEW = "offer_review"
     WEEK_ADJUST = "week_adjust"
     OFFER_PROGRESS = "offer_progress"
+    OFFER_ROUTINE = "offer_routine"
     CONFIRM_DELETE = "confirm_delete"
+    CONFIRM_DELETE_HOUSEHOLD = "confirm_delete_household"
     REMINDER_TIME = "reminder_time"
     SAFETY_FOLLOWUP = "safety_followup"
 
@@ -158,6 +161,17 @@ QUESTIONS: dict[Dialog, Question] = {
     Dialog.OFFER_PROGRESS: Question(
         no="no.goodbye", help="help.yes_no", fallback="fallback.yes_no"
     ),
+    Dialog.OFFER_ROUTINE: Question(
+        no="routine.no_thanks",
+        help="help.offer_routine",
+        fallback="fallback.yes_no",
+    ),
+    Dialog.CONFIRM_DELETE_HOUSEHOLD: Question(
+        no="no.keep_household",
+        help="help.confirm_delete_household",
+        fallback="fallback.yes_no",
+        stop="no.keep_household",
+    ),
     Dialog.CONFIRM_DELETE: Question(
         no="no.keep_data",
         help="help.confirm_delete",
@@ -249,3 +263,4 @@ def forget_question(session: MutableMapping[str, Any]) -> None:
     session.pop(DIALOG, None)
     session.pop(OFFER, None)
     session.pop(PENDING, None)
+    session.pop(ROUTINE, None)

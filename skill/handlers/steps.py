@@ -23,6 +23,7 @@ from skill.handlers import talk
 from skill.handlers.base import Handler
 from skill.handlers.questions import GOAL, Dialog, on_no, on_yes
 from skill.handlers.reply import Reply
+from skill.handlers.routines import routine_question
 from skill.handlers.turn import Day, Turn
 from skill.speech.names import language_of, matches
 from skill.speech.ssml import Ssml, join
@@ -130,10 +131,11 @@ class LaunchHandler(Handler):
         """Welcome, the day's news, and the step."""
 
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+            greeting = talk.greet(day.voice, turn.person_id)
             if state.goals:
-                return day_reply(turn, state, day)
+                return day_reply(turn, state, day, lead=greeting)
             key = "welcome.first" if day.news.first_visit else "welcome.no_goals"
-            return state, choose_area(day, key=key)
+            return state, choose_area(day, lead=greeting, key=key)
 
         return turn.answer(turn.change(action))
 
@@ -194,6 +196,10 @@ def complete(turn: Turn) -> Response:
                 dialog=Dialog.FEELING,
                 session={GOAL: goal.key},
             )
+        routine = routine_question(turn, state, day)
+        if routine is not None:
+            state, asked = routine
+            return state, replace(asked, speech=speech)
         return state, Reply(speech)
 
     return turn.answer(turn.change(for_goal(turn, act)))

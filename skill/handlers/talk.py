@@ -16,7 +16,7 @@ from skill.coach.progression import GrowthOffer, done_in_week
 from skill.coach.state import Goal, UserState
 from skill.coach.today import DayPlan
 from skill.coach.week import GoalWeek, WeekLook
-from skill.speech.ssml import Ssml, join, plain
+from skill.speech.ssml import Ssml, escape, join, plain
 from skill.speech.voice import Voice
 
 if TYPE_CHECKING:
@@ -24,6 +24,18 @@ if TYPE_CHECKING:
 
 # The areas offered as examples when a person chooses (three, as a list to choose from).
 EXAMPLE_AREAS = ("MOVE", "GRATITUDE", "BREATHE")
+
+
+def greet(voice: Voice, person_id: str | None) -> Ssml | None:
+    """ "Hi Sam." for a person Alexa recognised: Alexa says their name (never stored here).
+
+    The `alexa:name` tag, with the request's personId, as developer.amazon.com/docs/
+    custom-skills/add-personalized-greetings-or-prompts.html describes it.
+    """
+    if not person_id:
+        return None
+    name = Ssml(f'<alexa:name type="first" personId="{escape(person_id)}"/>')
+    return voice.say("greet.person", person=name)
 
 
 def step_today(voice: Voice, goal: Goal, today: date) -> Ssml:

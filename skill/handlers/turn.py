@@ -104,6 +104,7 @@ class Turn:
         self.dialog: Dialog | None = pending(self.session)
         self.intent: str | None = heard_as(self.dialog, envelope.intent_name(self.envelope))
         self._user_id = envelope.user_id(self.envelope)
+        self.person_id = envelope.person_id(self.envelope)
         stamp = getattr(self.request, "timestamp", None)
         self.instant: datetime = stamp if isinstance(stamp, datetime) else deps.clock()
         if self.instant.tzinfo is None:
@@ -128,6 +129,12 @@ class Turn:
         if self._user_id is None:
             raise MissingUser("request carries no user id")
         return user_key(self._user_id)
+
+    @property
+    def person(self) -> str | None:
+        """The recognised person's key within the household record (hashed, as user ids are),
+        or None when Alexa recognised nobody: then the account's own progress is used."""
+        return user_key(self.person_id) if self.person_id else None
 
     # -- time and state -----------------------------------------------------------------
 
@@ -204,12 +211,22 @@ class Turn:
         """
 
         def apply(current: UserState | None) -> tuple[UserState | None, tuple[Reply, Voice]]:
-            state = self.with_zone(current or UserState())
+            account = self.with_zone(current or UserState())
+            person = self.person
+            state = account.person(person) if person else account
             today = self.today(state)
             voice = self.voice(today)
             state, news = plan.open_day(state, today, self.first_weekday)
             state, reply = action(state, Day(today, news, voice, self.first_weekday))
             state = self._reminder_following(state, voice)
+            if person:
+                # The device's zone is the account's, whoever spoke.
+                account = replace(
+                    account,
+                    time_zone=state.time_zone,
+                    time_zone_until=state.time_zone_until,
+                )
+                state = account.with_person(person, state)
             if plan.only_bookkeeping(current, state):
                 return None, (reply, voice)
             return state, (reply, voice)

@@ -18,6 +18,7 @@ from skill.coach.days import Days
 from skill.coach.state import (
     KEPT_CHANGES,
     MAX_GOALS,
+    MAX_PEOPLE,
     SCHEMA_VERSION,
     Goal,
     Reminder,
@@ -89,7 +90,19 @@ def _to_dict(state: UserState) -> dict[str, Any]:
         else None,
         "perms": list(state.permissions) if state.permissions is not None else None,
         "reviewed": _day(state.reviewed_week),
+        "routine": _day(state.routine_offered),
+        "voice_routine": _day(state.voice_routine_offered),
+        # Pairs, not an object: the order people were first recognised in is kept as it is.
+        "people": [[key, _person_to_dict(person)] for key, person in state.people],
     }
+
+
+def _person_to_dict(state: UserState) -> dict[str, Any]:
+    """A person's own part of the household record: no schema or people of its own."""
+    data = _to_dict(state)
+    for kept_by_the_account in ("schema", "people", "tz", "tz_until", "perms"):
+        del data[kept_by_the_account]
+    return data
 
 
 def _goal_to_dict(goal: Goal) -> dict[str, Any]:
@@ -179,7 +192,32 @@ def _common(data: dict[str, Any], goals: tuple[Goal, ...]) -> UserState:
 
 
 def _from_dict(data: dict[str, Any]) -> UserState:
-    return _common(data, tuple(_goal_from_dict(g) for g in data["goals"]))
+    state = _common(data, tuple(_goal_from_dict(g) for g in data["goals"]))
+    people = data.get("people") or []
+    if not isinstance(people, list) or len(people) > MAX_PEOPLE:
+        raise CorruptState("people missing or more than a household holds")
+    household = tuple((_text(key, 64), _person_from_dict(person)) for key, person in people)
+    if len({key for key, _ in household}) != len(household):
+        raise CorruptState("a person kept twice")
+    return replace(
+        state,
+        routine_offered=_date(data.get("routine")),
+        voice_routine_offered=_date(data.get("voice_routine")),
+        people=household,
+    )
+
+
+def _person_from_dict(data: object) -> UserState:
+    if not isinstance(data, dict) or "people" in data:
+        raise CorruptState("a person's record that is not one")
+    state = _common(
+        {**data, "tz": None, "perms": None}, tuple(_goal_from_dict(g) for g in data["goals"])
+    )
+    return replace(
+        state,
+        routine_offered=_date(data.get("routine")),
+        voice_routine_offered=_date(data.get("voice_routine")),
+    )
 
 
 def _from_v1(data: dict[str, Any]) -> UserState:

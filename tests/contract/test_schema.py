@@ -138,9 +138,27 @@ def _days(offsets: list[int]) -> Days:
     return days
 
 
+people = st.lists(
+    st.tuples(
+        st.text(alphabet="0123456789abcdef", min_size=8, max_size=64),
+        st.lists(goals, max_size=3, unique_by=lambda g: g.key).map(
+            lambda found: UserState(goals=tuple(found), first_seen=START, routine_offered=START)
+        ),
+    ),
+    max_size=3,
+    unique_by=lambda person: person[0],
+)
+
+
 @settings(max_examples=60, deadline=None)
-@given(st.lists(goals, max_size=3, unique_by=lambda g: g.key), st.integers(0, 10_000))
-def test_any_schema_2_state_reads_back_exactly(goal_list: list[Goal], total: int) -> None:
+@given(
+    st.lists(goals, max_size=3, unique_by=lambda g: g.key),
+    st.integers(0, 10_000),
+    people,
+)
+def test_any_schema_2_state_reads_back_exactly(
+    goal_list: list[Goal], total: int, household: list[tuple[str, UserState]]
+) -> None:
     state = UserState(
         goals=tuple(goal_list),
         total_steps=total,
@@ -151,6 +169,9 @@ def test_any_schema_2_state_reads_back_exactly(goal_list: list[Goal], total: int
         reminder=Reminder("tok", time(8, 0), "Europe/Berlin", "Time for your small step."),
         permissions=("alexa::alerts:reminders:skill:readwrite",),
         reviewed_week=START,
+        routine_offered=START,
+        voice_routine_offered=None,
+        people=tuple(household),
     )
     assert codec.loads(codec.dumps(state)) == state
 
@@ -163,8 +184,21 @@ def test_any_schema_2_state_reads_back_exactly(goal_list: list[Goal], total: int
         (lambda d: d | {"goals": [d["goals"][0] | {"area": "FLYING"}]}, "unknown area"),
         (lambda d: d | {"total": -1}, "whole number"),
         (lambda d: d | {"goals": [d["goals"][0] | {"done": "2026-11-02:zz"}]}, "ValueError"),
+        (
+            lambda d: d | {"people": [["p", d | {"people": []}]]},
+            "a person's record that is not one",
+        ),
+        (lambda d: d | {"people": [[str(n), {}] for n in range(11)]}, "more than a household"),
     ],
-    ids=["future schema", "rung past the ladder", "unknown area", "negative count", "bad bits"],
+    ids=[
+        "future schema",
+        "rung past the ladder",
+        "unknown area",
+        "negative count",
+        "bad bits",
+        "a person within a person",
+        "too many people",
+    ],
 )
 def test_a_record_that_cannot_be_read_is_refused_as_it_is_read(change: Any, reason: str) -> None:
     good = json.loads(codec.dumps(UserState(goals=(new_goal("MOVE", START),))))

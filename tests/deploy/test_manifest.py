@@ -14,6 +14,7 @@ from scripts import package
 from skill.alexa.reminders import REMINDERS_SCOPE
 from skill.chat.nlu import Resolver
 
+PERSON_ID_SCOPE = "alexa::person_id:read"
 ARN = "arn:aws:lambda:us-east-1:123456789012:function:kaizen-coach-CoachFunction-AbC123"
 
 
@@ -89,10 +90,12 @@ def test_privacy_and_terms_urls_are_https_placeholders_to_replace(
     assert "privacyPolicyUrl" in readme and "termsOfUseUrl" in readme
 
 
-def test_the_reminders_permission_is_the_scope_the_skill_asks_for(
+def test_the_permissions_are_reminders_and_recognising_who_speaks(
     manifest: dict[str, Any],
 ) -> None:
-    assert manifest["permissions"] == [{"name": REMINDERS_SCOPE}]
+    # Reminders (asked for by voice) and the person id of a recognised speaker (a coach per
+    # person in a shared home); nothing else.
+    assert manifest["permissions"] == [{"name": REMINDERS_SCOPE}, {"name": PERSON_ID_SCOPE}]
 
 
 def test_skill_events_for_deletion_and_permissions_go_to_the_function(
@@ -128,7 +131,7 @@ def test_before_there_is_a_function_the_manifest_has_no_endpoints(tmp_path: Path
     document = json.loads(text)["manifest"]
     assert "endpoint" not in document["apis"]["custom"] and "events" not in document
     assert "ENDPOINT" not in text
-    assert document["permissions"] == [{"name": REMINDERS_SCOPE}]
+    assert document["permissions"] == [{"name": REMINDERS_SCOPE}, {"name": PERSON_ID_SCOPE}]
 
 
 def test_a_self_hosted_endpoint_is_https_with_a_trusted_certificate(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from skill.handlers.questions import Dialog
 from skill.speech.ssml import plain
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
-from tests.support.builders import ALICE, START, Speaker, heard, intent, launch
+from tests.support.builders import ALICE, START, Heard, Speaker, heard, intent, launch
 from tests.support.phrases import book, goal, step
 
 SLOT_WORDS = {"area": "walking", "rating": "hard", "time": "8 am", "unit": "pages"}
@@ -369,9 +369,18 @@ def test_every_intent_in_every_dialog_state_answers_without_an_error(
         with caplog.at_level(logging.ERROR):
             heard = speaker.send(intent(name, **SLOT_WORDS))
             bare = speaker.send(intent(name))
-        assert heard.text and bare.text, f"{name} in {dialog} said nothing"
+        # A yes to the routine offer hands the turn to Alexa, who speaks the offer herself.
+        assert (heard.text or hands_over(heard)) and (bare.text or hands_over(bare)), (
+            f"{name} in {dialog} said nothing"
+        )
         assert not heard.said("error.general") and not bare.said("error.general"), name
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def hands_over(heard: Heard) -> bool:
+    """Whether the reply hands the conversation to one of Alexa's own tasks."""
+    directives = heard.envelope["response"].get("directives") or []
+    return any(d.get("type") == "Connections.StartConnection" for d in directives)
 
 
 def test_store_that_is_down_gets_a_short_apology_and_changes_nothing(tmp_path: Path) -> None:

@@ -11,9 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from datetime import timedelta
 
+import pytest
+
 from skill.app import KaizenSkill
+from skill.chat import envelope as env
 from skill.coach.state import UserState
-from skill.store import Record, Store, user_key
+from skill.store import Record, Store, codec, user_key
 from tests.support.builders import ALICE, START, Speaker
 
 READ_ONLY = (
@@ -48,9 +51,11 @@ class Counted:
         return self.store.healthy()
 
 
-def test_read_only_turns_read_once_and_write_nothing(store: Store) -> None:
+@pytest.mark.parametrize("person", [None, "amzn1.ask.person.TEST-SAM"])
+def test_read_only_turns_read_once_and_write_nothing(store: Store, person: str | None) -> None:
+    """The same for the account and for a recognised person in the household's record."""
     counted = Counted(store)
-    alice = Speaker(KaizenSkill(counted).invoke)
+    alice = Speaker(KaizenSkill(counted).invoke, caller=env.Caller(user_id=ALICE, person_id=person))
     alice.one_shot("SetGoalIntent", area="walking")
     alice.on(START + timedelta(days=1)).one_shot("CompleteStepIntent")
     record = store.load(user_key(ALICE))
@@ -71,3 +76,13 @@ def test_read_only_turns_read_once_and_write_nothing(store: Store) -> None:
     counted.calls.clear()
     alice.say("AMAZON.YesIntent")
     assert counted.calls == Counter({"load": 1, "save": 1})
+
+
+def test_a_persons_progress_is_kept_under_a_hash_of_their_id_never_the_id(store: Store) -> None:
+    person = "amzn1.ask.person.TEST-PRIVATE-PERSON"
+    sam = Speaker(KaizenSkill(store).invoke, caller=env.Caller(user_id=ALICE, person_id=person))
+    sam.launch()
+    sam.say("SetGoalIntent", area="walking")
+    record = store.load(user_key(ALICE))
+    assert record is not None and [key for key, _ in record.state.people] == [user_key(person)]
+    assert person not in codec.dumps(record.state) and "PRIVATE" not in codec.dumps(record.state)

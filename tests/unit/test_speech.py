@@ -38,6 +38,8 @@ PARAMS = {
     "first": Ssml("1 glass"),
     "target": Ssml("twice a week"),
     "times": Ssml("twice"),
+    "person": Ssml("Sam"),
+    "phrase": Ssml("my small step"),
 }
 
 

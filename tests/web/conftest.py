@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import threading
@@ -105,7 +106,10 @@ class Web:
     ) -> Reply:
         connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
         try:
-            connection.request(method, path, body=body, headers=headers or {})
+            # The server may answer before the whole body arrived (a body over the size limit
+            # gets its 413 at once) and close: its answer is still there to read.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                connection.request(method, path, body=body, headers=headers or {})
             response = connection.getresponse()
             return Reply(response.status, response.read(), dict(response.getheaders()))
         finally:
