@@ -98,7 +98,8 @@ def test_every_crisis_spoken_in_french_gets_the_3114_and_nothing_is_stored(
         resolution = RESOLVER.resolve(text)
         caller = env.Caller(user_id=user, locale=LOCALE)
         request = env.intent_request(resolution.intent or "", resolution.slots)
-        reply = heard(invoke(env.envelope(caller, request, timestamp=noon, session_id=user)), LOCALE)
+        event = env.envelope(caller, request, timestamp=noon, session_id=user)
+        reply = heard(invoke(event), LOCALE)
         assert reply.said("safety.crisis") and reply.said("safety.question"), text
         assert 'alias="trente et un quatorze">3114<' in reply.ssml
         assert not reply.ended, "one gentle question follows"
