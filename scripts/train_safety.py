@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from skill.interaction import interaction_model
+from skill.safety import LANGUAGES
 from skill.safety.english import normalise
 from skill.safety.model import LinearModel, features, trained_on
 
@@ -42,6 +43,8 @@ def examples() -> list[tuple[str, int]]:
     """(text, 1 for crisis) from every corpus, in a fixed order."""
     found: list[tuple[str, int]] = []
     for path in sorted(CORPORA.rglob("*.jsonl")):
+        if path.relative_to(CORPORA).parts[0] in LANGUAGES:
+            continue  # another language's corpus (English's is at the top)
         if path.name == "ambiguous.jsonl":
             continue  # reasonable people disagree: not taught either way
         label = 1 if path.name == "crisis.jsonl" else 0

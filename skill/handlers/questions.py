@@ -193,6 +193,8 @@ QUESTIONS: dict[Dialog, Question] = {
         fallback="safety.keep_talking",
         stop="safety.stop_here",
         closes=True,
+        # "Let's keep talking" can sound like "keep my step": here it means yes.
+        heard_as={"KeepStepIntent": "AMAZON.YesIntent"},
     ),
 }
 

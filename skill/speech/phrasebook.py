@@ -55,6 +55,7 @@ class Phrasebook:
         self._one = _PLURAL_ONE[data.get("plural", "one")]
         self._count: str = data.get("count", "{n} {noun}")
         self._date: str = data.get("date", "{month} {day}")
+        self._first_day: str | None = data.get("first_day")
         self._clock: dict[str, str] = data["clock"]
         self._an_before: list[str] = data.get("an_before", [])
         self._perspective: dict[str, str] = data.get("perspective", {})
@@ -186,12 +187,25 @@ class Phrasebook:
 
     def date(self, day: date) -> Ssml:
         """A day as spoken: 'November 2', '2. November', '11月2日'."""
-        return Ssml(self._date.format(month=self._months[day.month - 1], day=day.day, m=day.month))
+        # Some languages say the first of a month as an ordinal ("le 1er novembre").
+        said = self._first_day if day.day == 1 and self._first_day else day.day
+        return Ssml(self._date.format(month=self._months[day.month - 1], day=said, m=day.month))
 
     def clock(self, at: time) -> Ssml:
-        """A time of day as spoken: '8 AM', '7:30 PM', 'noon'."""
+        """A time of day as spoken: '8 AM', '7:30 PM', 'noon', '8 h 30', 'la 1 de la tarde'."""
         if at.minute == 0 and at.hour in (0, 12):
             return Ssml(self._clock["midnight" if at.hour == 0 else "noon"])
+        periods = self._clock.get("periods")
+        if isinstance(periods, dict):
+            # A 12-hour clock that names the part of the day ("de la mañana", "de la noche")
+            # from the hour each part starts at, with the article the hour takes ("la 1").
+            hour = at.hour % 12 or 12
+            starts = sorted(int(start) for start in periods)
+            begun = [start for start in starts if start <= at.hour] or starts[-1:]
+            period = periods[str(begun[-1])]
+            article = self._clock.get("one" if hour == 1 else "other", "")
+            shape = self._clock["hour"] if at.minute == 0 else self._clock["format"]
+            return Ssml(shape.format(h=hour, m=at.minute, period=period, article=article).strip())
         if self._clock.get("style") == "24h":
             # "8 Uhr" / "8:30 Uhr", "8 h" / "8 h 30": a format for the hour alone, and one with
             # minutes (the one format serves both when there is no "hour" format).

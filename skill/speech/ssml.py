@@ -9,7 +9,8 @@ import re
 # return, lone surrogates, U+FFFE and U+FFFF. Alexa would refuse a reply holding one.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # A sentence that starts with a filled-in name ("your walk is ...") still starts upper-case.
-_SENTENCE_START = re.compile(r"(^|[.!?] )([a-z])")
+# A sentence's first letter, in any script with case ("écrire", "à"), after . ! or ?.
+_SENTENCE_START = re.compile(r"(^|[.!?] )([^\W\d_])")
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -36,11 +37,12 @@ def sentences(text: Ssml) -> Ssml:
     return Ssml(_SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text))
 
 
-_SPACE_BEFORE_MARK = re.compile(r" ([.,!?;:])")
+# A tag just before a mark ("<say-as>911</say-as>.") goes without leaving a space; a space the
+# text itself has before a mark (French "vous ?") is the language's own and stays.
+_TAG_BEFORE_MARK = re.compile(r"<[^>]+>(?=[.,!?;:])")
 
 
 def plain(text: Ssml) -> str:
     """The words of an SSML fragment as plain text (for places that take text, not SSML)."""
-    words = " ".join(html.unescape(_TAGS.sub(" ", text)).split())
-    # A tag closing just before a mark ("<say-as>911</say-as>.") leaves no space before it.
-    return _SPACE_BEFORE_MARK.sub(r"\1", words)
+    untagged = _TAGS.sub(" ", _TAG_BEFORE_MARK.sub("", text))
+    return " ".join(html.unescape(untagged).split())

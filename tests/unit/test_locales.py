@@ -87,11 +87,17 @@ def test_every_step_size_date_and_time_is_said(locale: str) -> None:
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_the_crisis_answer_names_the_locales_own_line(locale: str) -> None:
-    own = _read(locale)["phrases"]
+def test_the_crisis_answer_names_the_locales_own_line_with_its_sources(locale: str) -> None:
+    own = _read(locale)
+    line = own["crisis_line"]
+    assert line["name"] and line["emergency"] and line["sources"], "a line, and where it is from"
+    assert all(source.startswith("https://") for source in line["sources"])
+    digits = re.sub(r"\D", "", line["number"])
     for key in ("safety.crisis", "safety.keep_talking", "safety.stop_here"):
-        assert key in own, f"{locale} must say its own line in {key}"
-        assert all(_NUMBER.search(v) for v in own[key]), key
+        assert key in own["phrases"], f"{locale} must say its own line in {key}"
+        assert all(_NUMBER.search(v) for v in own["phrases"][key]), key
+    crisis = " ".join(own["phrases"]["safety.crisis"])
+    assert digits in re.sub(r"\D", "", crisis), "the crisis answer says the line's number"
 
 
 @pytest.mark.parametrize("locale", LOCALES)
