@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import logging
 import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from datetime import UTC, date, datetime, time, timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -116,7 +118,7 @@ class Conversation:
         else:
             self.routines.append(token)
             result = env.session_resumed_request(token, "200")
-            lines.append(f"[routines] {describe_routine(directive)}")
+            lines.append(f"[routines] {describe_routine(directive, self.caller.locale)}")
         return self._show(self.session.send(result)) + lines
 
     def _show(self, response: dict[str, Any]) -> list[str]:
@@ -128,10 +130,10 @@ class Conversation:
         for directive in body.get("directives") or []:
             if directive.get("type") == "Connections.SendRequest":
                 self.pending_prompt = str(directive.get("token") or "")
-                lines.append(f"Alexa: {ALEXA_PERMISSION_PROMPT}")
+                lines.append(f"Alexa: {alexa_says(self.caller.locale)['permission']}")
             if directive.get("type") == "Connections.StartConnection":
                 self.pending_routine = directive
-                lines.append(f"Alexa: {alexa_routine_offer(directive)}")
+                lines.append(f"Alexa: {alexa_routine_offer(directive, self.caller.locale)}")
         card = body.get("card") or {}
         if card.get("type") == "AskForPermissionsConsent":
             lines.append("[Alexa app] a card asks you to allow: reminders")
@@ -159,29 +161,39 @@ def elicited_slot(body: dict[str, Any]) -> SlotAnswer | None:
     return None
 
 
-# What Alexa itself says for a skill's permission request (the chat plays the device).
-ALEXA_PERMISSION_PROMPT = "Kaizen Coach would like to set reminders for you. Is that okay?"
+# What Alexa herself says when the chat plays the device (her exact words are hers): the
+# permission prompt for reminders, and her routine offer, in each language the skill speaks.
+ALEXA_SAYS: dict[str, dict[str, str]] = json.loads(
+    resources.files("skill.chat").joinpath("alexa_says.json").read_text(encoding="utf-8")
+)
 
 
-def alexa_routine_offer(directive: dict[str, Any]) -> str:
+def alexa_says(locale: str) -> dict[str, str]:
+    """Alexa's own words for the chat's device, in the locale's language (English if new)."""
+    return ALEXA_SAYS.get(locale.split("-")[0], ALEXA_SAYS["en"])
+
+
+def alexa_routine_offer(directive: dict[str, Any], locale: str = "en-US") -> str:
     """Words in the spirit of Alexa's own routine offer (her real wording is hers to choose)."""
-    return f"Kaizen Coach would like to add a routine: {describe_routine(directive)}. Shall I?"
+    return alexa_says(locale)["routine"].format(what=describe_routine(directive, locale))
 
 
-def describe_routine(directive: dict[str, Any]) -> str:
+def describe_routine(directive: dict[str, Any], locale: str = "en-US") -> str:
     """A routine offer as a person would read it in the Alexa app."""
+    words = alexa_says(locale)
     offer = directive.get("input") or {}
     trigger = (offer.get("automation") or {}).get("trigger") or {}
     payload = trigger.get("payload") or {}
     operations = (offer.get("renderingData") or {}).get("operations") or {}
     first: dict[str, Any] = next(iter(operations.values()), {})
-    what = first.get("descriptionPrompt", "today's step")
+    what = first.get("descriptionPrompt", "")
     schedule = payload.get("schedule")
     if schedule:
         at = str(schedule.get("triggerTime", ""))
-        return f"{what}, every day at {at[:2]}:{at[2:4]} ({schedule.get('timeZoneId')})"
+        zone = schedule.get("timeZoneId")
+        return words["daily"].format(what=what, at=f"{at[:2]}:{at[2:4]}", zone=zone)
     utterances = payload.get("utterances") or ["?"]
-    return f'{what}, when you say "Alexa, {utterances[0]}"'
+    return words["spoken"].format(what=what, phrase=utterances[0])
 
 
 def _describe(reminder: dict[str, Any]) -> str:

@@ -259,6 +259,16 @@ class Resolver:
         if found is not None:
             return SlotFill(words, found[0], slot_type, found[1])
         if not self.lang.SPACED:
+            # Unspaced: the longest known value within the words, where it ends them or little
+            # else is left (ちゃんと散歩 is the walk).
+            for value in sorted(table, key=len, reverse=True):
+                if (
+                    value
+                    and value in said
+                    and (said.endswith(value) or len(said) - len(value) <= 4)
+                ):
+                    found = table[value]
+                    return SlotFill(value, found[0], slot_type, found[1])
             return SlotFill(words, None, slot_type)
         # Alexa hears the value within a little extra ("breathing exercise for" today), or at
         # the start or end of a longer answer ("hard, my knees were complaining").

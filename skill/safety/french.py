@@ -42,9 +42,7 @@ _ELISIONS = re.compile(r"\b([jmtsnldc]|qu|jusqu|lorsqu|puisqu)'")
 def normalise(text: str) -> str:
     """Lower-case words, accents dropped, elisions spelled out, the negating "ne" dropped."""
     words = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    words = "".join(
-        c for c in unicodedata.normalize("NFKD", words) if not unicodedata.combining(c)
-    )
+    words = "".join(c for c in unicodedata.normalize("NFKD", words) if not unicodedata.combining(c))
     words = words.replace("œ", "oe").replace("-", " ")
     words = _ELISIONS.sub(lambda m: m.group(1) + "e ", words)
     words = re.sub(r"[^\w\s]", " ", words)

@@ -114,10 +114,15 @@ def understand(text: str, language: Language = ENGLISH, unit: Unit | None = None
         return Understood(None, None, Unit.MINUTES, Problem.FEELING)
     while words and words[0] in language.fillers:
         words = words[1:]
+    if not language.spaced:
+        words = [_without_leading("".join(words), language.fillers)]
     if " ".join(words) in language.not_names:
         # An answer to another question, heard while a goal was asked for.
         return Understood(None, None, Unit.MINUTES, Problem.EMPTY)
-    if words and words[0] in language.negations:
+    # "Stop snacking": a negation leads in spaced languages; in Japanese it ends the words
+    # (お菓子をやめる), so it is looked for anywhere there.
+    negated = words and words[0] in language.negations
+    if negated or (not language.spaced and _any_in(words, language.negations, language)):
         return Understood(None, None, Unit.MINUTES, Problem.NEGATIVE)
     if not words:
         return Understood(None, None, Unit.MINUTES, Problem.EMPTY)
@@ -135,6 +140,18 @@ def unit_for(words: list[str], language: Language = ENGLISH) -> Unit:
         if _any_in(words, cues, language):
             return unit
     return Unit.MINUTES
+
+
+def _without_leading(text: str, fillers: frozenset[str]) -> str:
+    """Unspaced words without the fillers they start with (longest first, repeatedly)."""
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for filler in sorted(fillers, key=len, reverse=True):
+            if filler and text.startswith(filler) and len(text) > len(filler):
+                text, trimmed = text[len(filler) :], True
+                break
+    return text
 
 
 def _any_in(words: list[str], table: frozenset[str], language: Language) -> bool:
@@ -174,7 +191,9 @@ def matches(name: str, words: str, language: Language = ENGLISH) -> bool:
     if not said:
         return False
     if not language.spaced:
-        return all(w in "".join(words_of(name)) for w in said)
+        whole = "".join(words_of(name))
+        spoken = "".join(said)
+        return all(w in whole for w in said) or (bool(whole) and whole in spoken)
     kept = {_stem(w, language) for w in words_of(name)}
     return all(_stem(w, language) in kept for w in said)
 

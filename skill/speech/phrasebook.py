@@ -56,6 +56,7 @@ class Phrasebook:
         self._count: str = data.get("count", "{n} {noun}")
         self._date: str = data.get("date", "{month} {day}")
         self._first_day: str | None = data.get("first_day")
+        self._word_space: str = data.get("word_space", " ")
         self._clock: dict[str, str] = data["clock"]
         self._an_before: list[str] = data.get("an_before", [])
         self._perspective: dict[str, str] = data.get("perspective", {})
@@ -105,7 +106,7 @@ class Phrasebook:
         size = goal.spec.size(rung)
         if goal.weekly or goal.spec.unit is Unit.TIMES:
             return Ssml(self.times(size, weekly=goal.weekly))
-        return Ssml(f"{size} {self.unit(goal, size)}")
+        return Ssml(self._count.format(n=size, noun=self.unit(goal, size)))
 
     def unit(self, goal: Goal, n: int) -> str:
         """The unit word for a size: 'minute', 'breaths', 'glasses'."""
@@ -150,8 +151,16 @@ class Phrasebook:
         return escape(self.from_our_side(short)) if short else None
 
     def from_our_side(self, words: str) -> str:
-        """The person's words about themselves, as the coach says them: 'my kid', 'your kid'."""
-        return " ".join(self._perspective.get(w, w) for w in words.split())
+        """The person's words about themselves, as the coach says them: 'my kid', 'your kid'.
+
+        Where words are not spaced (Japanese), each entry is replaced wherever it occurs,
+        longest first (うちの子 → お子さん).
+        """
+        if self._word_space:
+            return " ".join(self._perspective.get(w, w) for w in words.split())
+        for mine in sorted(self._perspective, key=len, reverse=True):
+            words = words.replace(mine, self._perspective[mine])
+        return words
 
     def goal_name(self, goal: Goal) -> Ssml:
         """How a goal is named in a sentence: 'your walk', 'your water goal'."""
@@ -178,12 +187,13 @@ class Phrasebook:
     def listing(self, items: list[Ssml], *, choice: bool = False) -> Ssml:
         """'a', 'a and b', 'a, b, and c'; with `choice`, joined with 'or'."""
         word = self._or if choice else self._and
+        space = self._word_space  # none around と in Japanese: 「aとb」
         if len(items) <= 1:
             return Ssml("".join(items))
         if len(items) == 2:
-            return Ssml(f"{items[0]} {word} {items[1]}")
+            return Ssml(f"{items[0]}{space}{word}{space}{items[1]}")
         comma = "," if self._serial_comma else ""
-        return Ssml(f"{self._comma.join(items[:-1])}{comma} {word} {items[-1]}")
+        return Ssml(f"{self._comma.join(items[:-1])}{comma}{space}{word}{space}{items[-1]}")
 
     def date(self, day: date) -> Ssml:
         """A day as spoken: 'November 2', '2. November', '11月2日'."""

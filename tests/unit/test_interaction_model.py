@@ -59,6 +59,16 @@ FORBIDDEN_INVOCATION_WORDS = {
     "skill",
     "app",
 }
+# Launch words and names of Alexa that a ja-JP invocation name may not hold.
+JA_FORBIDDEN_INVOCATION_WORDS = (
+    "アレクサ",
+    "アマゾン",
+    "エコー",
+    "スキル",
+    "アプリ",
+    "開いて",
+    "起動",
+)
 # Letters of any script, lower case where the script has case (no digits: numbers are words),
 # and apostrophes, periods and spaces as Alexa's sample rules allow.
 SAMPLE_CHARACTERS = re.compile(r"^(?:(?![\d_A-Z])[\w' .])+$")
@@ -76,6 +86,13 @@ def model(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 def test_invocation_name_follows_alexa_rules(model: dict[str, Any]) -> None:
     name = model["invocationName"]
+    if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", name):
+        # ja-JP: hiragana, katakana and kanji only, no particle but の, foreign words as
+        # Japanese writes them (choose-the-invocation-name-for-a-custom-skill.html, ja).
+        assert re.fullmatch(r"[\u3041-\u309f\u30a0-\u30ff\u4e00-\u9fff\u3005]+", name)
+        assert not any(word in name for word in JA_FORBIDDEN_INVOCATION_WORDS)
+        assert name == "カイゼンコーチ"
+        return
     assert re.fullmatch(r"[a-z][a-z' .]*[a-z.]", name), "lower-case letters, spaces, ' and ."
     words = name.split()
     assert len(words) >= 2

@@ -41,8 +41,15 @@ def test_times_of_day_are_read_as_alexa_fills_them(said: str, value: str | None)
 
 @pytest.mark.parametrize(
     ("said", "value"),
-    [("42", 42), ("四十二", 42), ("百五", 105), ("十", 10), ("さん", 3), ("みっつ", 3),
-     ("散歩", None)],
+    [
+        ("42", 42),
+        ("四十二", 42),
+        ("百五", 105),
+        ("十", 10),
+        ("さん", 3),
+        ("みっつ", 3),
+        ("散歩", None),
+    ],
 )
 def test_numbers_in_digits_kanji_and_kana(said: str, value: int | None) -> None:
     assert japanese.parse_number(said) == value
