@@ -4,7 +4,8 @@
 // Usage: node render.js < jobs.json
 //   jobs.json: [{"directive": {...}, "viewport": {width, height, dpi, shape, mode}, "out": "x.png" | null}]
 //   (width and height in pixels; dp = px * 160 / dpi)
-// Output: one JSON array, per job: {ok, error, errors, text, aplVersion, ink: [{kind, what, x, y, w, h}]}.
+// Output: one JSON array, per job: {ok, error, errors, text, aplVersion, graphics, ink: [{kind, what, x, y, w, h}],
+//   console (errors the page logged), refused (requests that were not let out)}.
 //
 // Nothing leaves the machine: the page and the bundle are served from 127.0.0.1 and every
 // other request is refused, except the renderer's @font-face requests for Amazon Ember and

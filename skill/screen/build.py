@@ -120,7 +120,9 @@ def _growth(book: Phrasebook, goal: Goal) -> Growth:
 def _figures(book: Phrasebook, look: WeekLook, shown: Goal) -> tuple[str, ...]:
     """The look back per goal, the shown goal first: days done, and what grew or eased; then,
     as the speech says it, the goal that felt hard most often. Goals with no days are left
-    out (a quiet week is said as one, by the days line)."""
+    out, and a quiet week has no figures: the days line says it kindly, as the speech does."""
+    if not look.any_done:
+        return ()
     entries = sorted(look.goals, key=lambda g: g.goal.key != shown.key)
     lines = [_figure(book, entry) for entry in entries if entry.days_done]
     hard = [entry for entry in entries if entry.hard_days]
