@@ -6,7 +6,7 @@ TOOLS := .tools
 DYNALITE := $(TOOLS)/node_modules/.bin/dynalite
 WHEELS := .cache/wheels
 
-.PHONY: run serve test bench package clean
+.PHONY: run serve test bench package screens clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,7 +26,9 @@ $(WHEELS)/.fetched: lambda/requirements.txt lambda/runtime.txt | $(BIN)/python
 	$(BIN)/python scripts/package.py fetch
 	touch $@
 
-$(DYNALITE): $(TOOLS)/package.json
+# Every Node tool (dynalite, virtual-alexa, apl-suggester, apl-viewhost-web, playwright-core)
+# comes from the lock file in one `npm ci`; dynalite's binary stands for all of them.
+$(DYNALITE): $(TOOLS)/package.json $(TOOLS)/package-lock.json
 	cd $(TOOLS) && npm ci --no-audit --no-fund --silent
 	touch $@
 
@@ -53,6 +55,11 @@ test: $(VENV)/.installed-test $(DYNALITE) $(WHEELS)/.fetched
 ## bench: measure against baselines in the same run and write docs/BENCHMARKS.md
 bench: $(VENV)/.installed-test $(DYNALITE) $(WHEELS)/.fetched
 	$(BIN)/python -m tests.support.dynalite $(DYNALITE) -- $(BIN)/python -m scripts.bench $(BENCH)
+
+## screens: PNGs of each moment's screen (round and landscape hubs) in docs/screens/, drawn by
+## Amazon's web APL renderer in headless Chromium (apt-get install -y chromium fonts-liberation)
+screens: $(VENV)/.installed-test $(DYNALITE)
+	$(BIN)/python -m scripts.render_screens
 
 clean:
 	rm -rf $(VENV) $(TOOLS)/node_modules .cache build .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -64,6 +64,13 @@ def raw_locale(event: object) -> str | None:
     return _text(_path(event, "request", "locale"))
 
 
+def raw_supported_interfaces(event: object) -> Mapping[str, object]:
+    """context.System.device.supportedInterfaces: each interface the device has, by name
+    ("Alexa.Presentation.APL": {"runtime": {"maxVersion": "2024.2"}}); empty when absent."""
+    found = _path(event, "context", "System", "device", "supportedInterfaces")
+    return found if isinstance(found, Mapping) else {}
+
+
 def is_skill_event_type(request_type: str | None) -> bool:
     """Whether a request type is one of the AlexaSkillEvent.* events."""
     return request_type is not None and request_type.startswith(SKILL_EVENT_PREFIX)
