@@ -134,9 +134,14 @@ class Conversation:
             if directive.get("type") == "Connections.StartConnection":
                 self.pending_routine = directive
                 lines.append(f"Alexa: {alexa_routine_offer(directive, self.caller.locale)}")
+            if directive.get("type") == "Alexa.Presentation.APL.RenderDocument":
+                lines.append(f"[screen] {describe_screen(directive)}")
         card = body.get("card") or {}
         if card.get("type") == "AskForPermissionsConsent":
             lines.append("[Alexa app] a card asks you to allow: reminders")
+        elif card.get("type") in ("Standard", "Simple"):
+            text = " / ".join(str(card.get("text") or card.get("content") or "").splitlines())
+            lines.append(f"[Alexa app] {card.get('title')}: {text}")
         lines += self._reminder_changes()
         return lines
 
@@ -166,6 +171,23 @@ def elicited_slot(body: dict[str, Any]) -> SlotAnswer | None:
 ALEXA_SAYS: dict[str, dict[str, str]] = json.loads(
     resources.files("skill.chat").joinpath("alexa_says.json").read_text(encoding="utf-8")
 )
+
+
+def describe_screen(directive: dict[str, Any]) -> str:
+    """What an Echo Show would show, in one line: title, step, the week's days, growth."""
+    shown = (directive.get("datasources") or {}).get("kaizen") or {}
+    days = " ".join(
+        f"{html.unescape(str(day.get('name')))}{'●' if day.get('done') else '○'}"
+        for day in shown.get("days") or []
+    )
+    parts = [
+        shown.get("title"),
+        shown.get("step"),
+        days,
+        shown.get("daysText"),
+        shown.get("growth"),
+    ]
+    return " | ".join(html.unescape(str(part)) for part in parts if part)
 
 
 def alexa_says(locale: str) -> dict[str, str]:
@@ -260,7 +282,9 @@ def chat(args: argparse.Namespace, stdin: TextIO = sys.stdin, stdout: TextIO = s
     resolver = Resolver.for_locale(args.locale)
     user_id = f"amzn1.ask.account.local-{args.user}"
     person_id = f"amzn1.ask.person.local-{args.person}" if args.person else None
-    caller = env.Caller(user_id=user_id, locale=args.locale, person_id=person_id)
+    caller = env.Caller(
+        user_id=user_id, locale=args.locale, person_id=person_id, screen=args.screen
+    )
     if settings.skill_id:
         caller.skill_id = settings.skill_id
     with ExitStack() as stack:
@@ -321,6 +345,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--time", help="the time of day of the first turn, HH:MM (default: now; noon with --date)"
     )
     talk.add_argument("--locale", default="en-US", help="the locale (default: en-US)")
+    talk.add_argument(
+        "--screen",
+        action="store_true",
+        help="play a device with a screen (Echo Show): print what the screen shows",
+    )
     talk.add_argument(
         "--person",
         help="a person Alexa recognises by voice in this household (their own progress; "

@@ -19,6 +19,7 @@ from skill.handlers import talk
 from skill.handlers.base import Handler
 from skill.handlers.questions import GOAL, Dialog, on_yes
 from skill.handlers.reply import Reply
+from skill.handlers.screens import shown
 from skill.handlers.steps import choose_area
 from skill.handlers.turn import Day, Turn
 from skill.speech.ssml import Ssml, join
@@ -64,7 +65,7 @@ class ReviewWeekHandler(Handler):
             look = this_week(state, day.today, day.first_weekday)
             if look.finished:
                 state = _reviewed(state, day)
-            return state, _week_reply(turn, day, look)
+            return state, _week_reply(turn, state, day, look)
 
         return turn.answer(turn.change(action))
 
@@ -75,7 +76,8 @@ def review_last_week(turn: Turn) -> Response:
 
     def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
         look = last_week(state, day.today, day.first_weekday)
-        return _reviewed(state, day), _week_reply(turn, day, look)
+        state = _reviewed(state, day)
+        return state, _week_reply(turn, state, day, look)
 
     return turn.answer(turn.change(action))
 
@@ -84,7 +86,13 @@ def _reviewed(state: UserState, day: Day) -> UserState:
     return replace(state, reviewed_week=week_start(day.today, day.first_weekday))
 
 
-def _week_reply(turn: Turn, day: Day, look: WeekLook) -> Reply:
+def _week_reply(turn: Turn, state: UserState, day: Day, look: WeekLook) -> Reply:
+    """The look back, its one question, and the week on the screen and in the Alexa app."""
+    reply = _week_words(turn, day, look)
+    return shown(turn, reply, "week", state, day, look=look, card=True)
+
+
+def _week_words(turn: Turn, day: Day, look: WeekLook) -> Reply:
     voice = day.voice
     speech = talk.look_back(voice, look)
     week = talk.week_goal(look)

@@ -16,6 +16,7 @@ from ask_sdk_model.response import Response
 
 from skill.coach import plan, progression
 from skill.coach.areas import BUILT_IN_AREAS, STARTER
+from skill.coach.plan import StepDone
 from skill.coach.progression import Adjustment, RatingResult
 from skill.coach.state import Goal, Rating, UserState, week_start
 from skill.coach.week import review_due
@@ -24,6 +25,7 @@ from skill.handlers.base import Handler
 from skill.handlers.questions import GOAL, Dialog, on_no, on_yes
 from skill.handlers.reply import Reply
 from skill.handlers.routines import routine_question
+from skill.handlers.screens import shown
 from skill.handlers.turn import Day, Turn
 from skill.speech.names import language_of, matches
 from skill.speech.ssml import Ssml, join
@@ -133,7 +135,8 @@ class LaunchHandler(Handler):
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
             greeting = talk.greet(day.voice, turn.person_id)
             if state.goals:
-                return day_reply(turn, state, day, lead=greeting)
+                state, reply = day_reply(turn, state, day, lead=greeting)
+                return state, shown(turn, reply, "launch", state, day)
             key = "welcome.first" if day.news.first_visit else "welcome.no_goals"
             return state, choose_area(day, lead=greeting, key=key)
 
@@ -151,7 +154,8 @@ class GetStepHandler(Handler):
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
             if not state.goals:
                 return state, choose_area(day)
-            return day_reply(turn, state, day)
+            state, reply = day_reply(turn, state, day)
+            return state, shown(turn, reply, "step", state, day)
 
         return turn.answer(turn.change(action))
 
@@ -173,34 +177,42 @@ def complete(turn: Turn) -> Response:
         return turn.answer(turn.change(complete_all))
 
     def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
+        state, reply, done = completed(state, goal, day)
+        # The first step ever also leaves a card in the Alexa app.
+        first = done.milestone == 1
+        return state, shown(turn, reply, "done", state, day, goal=done.goal, card=first)
+
+    def completed(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply, StepDone]:
         state, done = plan.complete_step(state, goal.key, day.today)
         voice = day.voice
         speech = talk.celebrate(voice, done, day.plan(state), day.first_weekday)
         goal = done.goal
         if done.completion.already or turn.one_shot:
-            return state, Reply(speech)
+            return state, Reply(speech), done
         offer = progression.growth_offer(goal, day.today, day.first_weekday)
         if offer is not None:
-            return state.with_goal(progression.offered(goal, day.today)), Reply(
+            grown = Reply(
                 speech,
                 talk.growth_question(voice, goal, offer),
                 dialog=Dialog.OFFER_GROWTH,
                 session={GOAL: goal.key},
             )
+            return state.with_goal(progression.offered(goal, day.today)), grown, done
         asked_today = any(g.asked_on == day.today for g in state.goals)
         if progression.should_ask_feeling(goal, day.today) and not asked_today:
-            return state.with_goal(progression.asked_feeling(goal, day.today)), Reply(
+            feeling = Reply(
                 speech,
                 voice.say("ask.feeling"),
                 voice.say("reprompt.feeling"),
                 dialog=Dialog.FEELING,
                 session={GOAL: goal.key},
             )
+            return state.with_goal(progression.asked_feeling(goal, day.today)), feeling, done
         routine = routine_question(turn, state, day)
         if routine is not None:
             state, asked = routine
-            return state, replace(asked, speech=speech)
-        return state, Reply(speech)
+            return state, replace(asked, speech=speech), done
+        return state, Reply(speech), done
 
     return turn.answer(turn.change(for_goal(turn, act)))
 

@@ -118,6 +118,18 @@ class Turn:
             return None
         return self._deps.apis.for_request(self.envelope)
 
+    @cached_property
+    def has_screen(self) -> bool:
+        """Whether the device shows APL (`Alexa.Presentation.APL` among its interfaces)."""
+        device = getattr(getattr(self.envelope.context, "system", None), "device", None)
+        interfaces = getattr(device, "supported_interfaces", None)
+        if interfaces is None:
+            return False
+        from skill.screen import supports_apl  # only for turns that show something
+
+        raw = {"context": {"System": {"device": {"supportedInterfaces": _json(interfaces)}}}}
+        return supports_apl(raw)
+
     @property
     def has_user(self) -> bool:
         """Whether the request names a user (skill events and odd envelopes may not)."""
@@ -348,6 +360,13 @@ class Turn:
     def silence(self) -> Response:
         """An empty response (skill events, session ends, unknown request types)."""
         return self._input.response_builder.response
+
+
+def _json(model: object) -> object:
+    """An SDK model as the JSON it was read from (for readers of the raw request)."""
+    from skill.serializer import FastSerializer
+
+    return FastSerializer().serialize(model)
 
 
 def _matched(code: object) -> bool:

@@ -173,3 +173,16 @@ def test_ask_cli_deploys_the_assembled_package() -> None:
     resources = json.loads((package.ROOT / "infra" / "ask-resources.json").read_text())
     source = resources["profiles"]["default"]["skillMetadata"]["src"]
     assert (package.ROOT / "infra" / source).resolve() == package.BUILD / "skill-package"
+
+
+def test_the_screen_interface_is_declared_with_the_viewports_apl_requires(
+    manifest: dict[str, Any],
+) -> None:
+    # apl-support-for-your-skill.html: the ALEXA_PRESENTATION_APL interface with the required
+    # viewports (round hub, medium and large landscape hubs, TV), as its example declares them.
+    (apl,) = manifest["apis"]["custom"]["interfaces"]
+    assert apl["type"] == "ALEXA_PRESENTATION_APL"
+    shapes = {(v["mode"], v["shape"]) for v in apl["supportedViewports"]}
+    assert shapes == {("HUB", "ROUND"), ("HUB", "RECTANGLE"), ("TV", "RECTANGLE")}
+    widest = max(v["maxWidth"] for v in apl["supportedViewports"] if v["mode"] == "HUB")
+    assert widest >= 1280

@@ -10,7 +10,7 @@ from skill.coach import progression
 from skill.coach.state import UserState, new_goal, week_start
 from skill.speech.phrasebook import phrasebook
 from skill.store import user_key
-from tests.support.builders import Heard, Speaker
+from tests.support.builders import Heard, Speaker, intent
 from tests.support.phrases import step
 from tests.web.conftest import Web
 
@@ -79,3 +79,21 @@ def test_two_people_and_the_account_share_one_device_through_the_webservice(web:
     assert account.say("AMAZON.YesIntent").said("delete.household")
     assert account.say("AMAZON.YesIntent").said("delete.household_done")
     assert web.record(ACCOUNT) is None
+
+
+def test_a_screen_is_sent_only_to_a_device_that_shows_apl(web: Web) -> None:
+    def launch_on(screen: bool) -> dict[str, Any]:
+        user = web.new_user()
+        caller = env.Caller(user_id=user, screen=screen)
+        for request in (env.launch_request(), intent("SetGoalIntent", area="walking")):
+            stamp = datetime.now(UTC)
+            reply = web.send(env.envelope(caller, request, timestamp=stamp, session_id="s"))
+            assert reply.status == 200
+        stamp = datetime.now(UTC)
+        again = web.send(env.envelope(caller, env.launch_request(), timestamp=stamp))
+        result: dict[str, Any] = again.json()["response"]
+        return result
+
+    kinds = [d["type"] for d in launch_on(screen=True).get("directives", [])]
+    assert "Alexa.Presentation.APL.RenderDocument" in kinds
+    assert not launch_on(screen=False).get("directives")
