@@ -38,7 +38,7 @@ LEADING_FILLERS = (
 )
 TRAILING_FILLERS = (
     r"( \b(please|thanks|thank you|coach|then|now|right|ok|okay|actually|i think|i guess|"
-    r"i suppose|probably|really|honestly|for me|if that's okay|if you can)\b)+$"
+    r"i suppose|probably|really|honestly|for me|if that's okay|if you can|mate|eh|innit)\b)+$"
 )
 COMMON = frozenset(
     [
