@@ -266,6 +266,10 @@ class RateStepHandler(Handler):
 
         def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
             voice, book = day.voice, day.voice.book
+            if rating is Rating.HARD and not goal.done_on(day.today):
+                # "That was too hard" before today's step is done is about the step's size:
+                # it gets smaller now, as "that's too hard" would make it.
+                return resize(smaller=True)(state, goal, day)
             goal, result = progression.rate(goal, day.today, rating)
             state = state.with_goal(goal)
             key = _RATING_KEYS.get(result, f"feeling.noted_{rating.value.lower()}")

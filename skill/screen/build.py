@@ -78,7 +78,7 @@ def _title_key(moment: Moment, goal: Goal, plan: DayPlan, look: WeekLook | None)
 
 
 def _mark(book: Phrasebook, goal: Goal, day: date, today: date) -> DayMark:
-    full = say(book, f"screen.{_FULL[day.weekday()]}")
+    full = say(book, f"screen.{_FULL[day.weekday()]}", line=False)  # "lunes" in a list
     done, is_today, future = goal.done_on(day), day == today, day > today
     if future:
         key = "screen.mark_future"

@@ -10,14 +10,16 @@ from skill.speech.phrasebook import Phrasebook
 from skill.speech.ssml import Ssml, escape, plain
 
 
-def say(book: Phrasebook, key: str, **params: object) -> str:
-    """A screen phrase as plain text, starting with a capital letter.
+def say(book: Phrasebook, key: str, *, line: bool = True, **params: object) -> str:
+    """A screen phrase as plain text; a whole `line` starts with a capital letter, a word
+    used within a line (a day's name in a list) stays as the language writes it.
 
     Parameters are escaped as the speech escapes them and `plain` undoes it, so a custom
     goal's name reads exactly as the person said it, never as markup.
     """
     template = book.variants(key)[0]
-    return capital(plain(Ssml(template.format(**{k: escape(v) for k, v in params.items()}))))
+    text = plain(Ssml(template.format(**{k: escape(v) for k, v in params.items()})))
+    return capital(text) if line else text
 
 
 def capital(text: str) -> str:

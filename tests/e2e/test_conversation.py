@@ -455,3 +455,10 @@ def test_requests_outside_a_session_are_answered_not_apologised_for(
 def test_launch_request_is_not_a_one_shot(alice: Speaker) -> None:
     heard = alice.send(launch(), new=True)
     assert not heard.ended
+
+
+def test_hard_said_before_todays_step_is_done_makes_the_step_smaller(alice: Speaker) -> None:
+    with_goal(alice).on(START + timedelta(days=1))
+    alice.launch()
+    heard = alice.say("RateStepIntent", rating="hard")  # "that was too hard", step not done
+    assert heard.said("adjust.smaller", step=step("MOVE", 0))
