@@ -19,7 +19,6 @@ import pytest
 from skill.coach.areas import AREAS, STARTER
 from skill.coach.state import new_goal
 from skill.interaction import interaction_model, locales
-from skill.speech.ssml import Ssml, plain
 from skill.speech.phrasebook import (
     DEFAULT_LOCALE,
     _read,
@@ -27,6 +26,7 @@ from skill.speech.phrasebook import (
     phrasebook,
     shipped_locales,
 )
+from skill.speech.ssml import Ssml, plain
 
 LOCALES = sorted(shipped_locales())
 REFERENCE = merged(_read("en"), _read(DEFAULT_LOCALE))
