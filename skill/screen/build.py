@@ -63,6 +63,9 @@ def build_screen(
         days_text=_days_text(book, done, finished=look is not None and look.finished),
         growth=_growth(book, goal),
         figures=_figures(book, look, goal) if look is not None else (),
+        stop=book.mark("stop"),
+        comma=book.mark("comma"),
+        colon=book.mark("colon"),
     )
 
 

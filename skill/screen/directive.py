@@ -79,11 +79,13 @@ def datasource(screen: Screen) -> dict[str, Any]:
             "screen": screen.label,
             "title": screen.title,
             "step": screen.step,
-            "week": f"{screen.days_text}: " + ", ".join(mark.label for mark in screen.days),
+            "week": screen.days_text
+            + screen.colon
+            + screen.comma.join(mark.label for mark in screen.days),
             "daysText": screen.days_text,
             "growth": screen.growth.text,
             "figure": screen.figures[0] if screen.figures else "",
-            "figures": ". ".join(screen.figures),
+            "figures": screen.stop.join(screen.figures),
         },
     }
 

@@ -67,9 +67,13 @@ class Screen:
     days_text: str  # "3 days done this week"
     growth: Growth
     figures: tuple[str, ...] = ()
+    # How the language writes a full stop, a comma and a colon between parts ("。" in Japanese).
+    stop: str = ". "
+    comma: str = ", "
+    colon: str = ": "
 
     @property
     def label(self) -> str:
         """The whole screen in one sentence per part, for a screen reader's first pass."""
         parts = (self.title, self.step, self.days_text, *self.figures, self.growth.text)
-        return ". ".join(part for part in parts if part) + "."
+        return self.stop.join(part for part in parts if part) + self.stop.rstrip()

@@ -57,6 +57,8 @@ class Phrasebook:
         self._date: str = data.get("date", "{month} {day}")
         self._first_day: str | None = data.get("first_day")
         self._word_space: str = data.get("word_space", " ")
+        self._marks: dict[str, str] = {"stop": ". ", "comma": ", ", "colon": ": "}
+        self._marks.update(data.get("marks", {}))
         self._clock: dict[str, str] = data["clock"]
         self._an_before: list[str] = data.get("an_before", [])
         self._perspective: dict[str, str] = data.get("perspective", {})
@@ -183,6 +185,11 @@ class Phrasebook:
     def series(self, items: list[Ssml]) -> Ssml:
         """'a, b, c' with no last conjunction: for a phrase that adds its own "or your own"."""
         return Ssml(self._comma.join(items))
+
+    def mark(self, name: str) -> str:
+        """How the language writes a full stop, comma or colon between written parts
+        ("stop", "comma", "colon"): ". " in English, "。" in Japanese (screens, labels)."""
+        return self._marks[name]
 
     def listing(self, items: list[Ssml], *, choice: bool = False) -> Ssml:
         """'a', 'a and b', 'a, b, and c'; with `choice`, joined with 'or'."""
