@@ -43,7 +43,13 @@ class YesHandler(Handler):
                 if row.yes_asks_again:
                     return Reply(Ssml(""), said, dialog=dialog, must_answer=True)
                 return Reply(said)
-            return Reply(Ssml(""), voice.say("ask.what_next"), voice.say("reprompt.what_next"))
+            # A question, so the microphone stays open even for a one-shot "yes".
+            return Reply(
+                Ssml(""),
+                voice.say("ask.what_next"),
+                voice.say("reprompt.what_next"),
+                must_answer=True,
+            )
 
         return turn.answer_without_state(build)
 
@@ -134,5 +140,7 @@ class UnhandledHandler(Handler):
             log.info("unhandled request type: %s", envelope.request_type(turn.envelope))
             return turn.silence()
         return turn.answer_without_state(
-            lambda voice: Reply(voice.say("unknown.intent"), voice.say("ask.what_next"))
+            lambda voice: Reply(
+                voice.say("unknown.intent"), voice.say("ask.what_next"), must_answer=True
+            )
         )

@@ -79,12 +79,11 @@ def day_news(voice: Voice, state: UserState, start: DayStart) -> Ssml:
     book = voice.book
     if start.came_back and state.focus is not None:
         return join(voice.say("news.came_back"), voice.say("news.restart"))
-    parts = []
-    for key in start.eased:
-        goal = state.goal(key)
-        if goal is not None:
-            parts.append(voice.say("news.eased", name=book.goal_name(goal)))
-    return join(*parts)
+    eased = [goal for key in start.eased if (goal := state.goal(key)) is not None]
+    if not eased:
+        return Ssml("")
+    # One sentence however many eased: "I've made your walk and your water goal smaller."
+    return voice.say("news.eased", name=book.listing([book.goal_name(g) for g in eased]))
 
 
 def area_choices(voice: Voice) -> Ssml:
