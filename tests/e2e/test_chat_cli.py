@@ -46,7 +46,9 @@ def test_chat_turns_words_into_a_conversation_across_days(tmp_path: Path) -> Non
     first = chat(store, "2026-11-02", ["walking", "I did it", "how am I doing"])
     assert said(first[0], "goal.which_area") and step("MOVE", 5) in first[1]
     assert said(first[2], "milestone.first")
-    assert said(first[3], "progress.this_week") and "1 day" in first[3]
+    # The first step leaves a card in the Alexa app, which the chat shows.
+    assert first[3].startswith("[Alexa app] ") and step("MOVE", 5) in first[3]
+    assert said(first[4], "progress.this_week") and "1 day" in first[4]
     second = chat(store, "2026-11-03", ["finished my walk", "purple elephants"])
     assert step("MOVE", 5) in second[0] and said(second[0], "ask.done_yet")
     assert said(second[1], "done.days_this_week") and "2 days" in second[1]
