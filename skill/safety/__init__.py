@@ -15,18 +15,13 @@ import importlib
 from functools import cache
 from types import ModuleType
 
+from skill.languages import NAMES, name_of
 from skill.safety.concern import Concern
 
 __all__ = ["Concern", "assess", "is_crisis"]
 
 # A language's rules live in `skill/safety/<name>.py`, its learnt model in `<name>.json`.
-LANGUAGES = {
-    "en": "english",
-    "es": "spanish",
-    "de": "german",
-    "fr": "french",
-    "ja": "japanese",
-}
+LANGUAGES = NAMES
 
 
 @cache
@@ -35,7 +30,7 @@ def _rules(name: str) -> ModuleType:
 
 
 def _names(locale: str | None) -> list[str]:
-    language = LANGUAGES.get((locale or "en").split("-")[0].lower(), "english")
+    language = name_of(locale)
     try:
         _rules(language)
     except ModuleNotFoundError:

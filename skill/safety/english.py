@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from skill.safety.concern import Concern
+from skill.safety.rules import Accidents, WishedEnding, any_of, judge
 
 _CONTRACTIONS = (
     (r"\bwanna\b", "want to"),
@@ -267,30 +268,20 @@ _NOT_MINE = re.compile(
 )
 
 
-def _wished_ending(words: str) -> bool:
-    """A word of dying or not existing, about the speaker, with a wish or a plan (see above)."""
-    ending = _ENDING.search(words)
-    if ending is None or not _SPEAKER.search(words) or not _WISH.search(words):
-        return False
-    return _NOT_MINE.search(words) is None
+# A word of dying or not existing, about the speaker, with a wish or a plan (see above).
+_wished_ending = WishedEnding(_ENDING, _WISH, _SPEAKER, _NOT_MINE)
 
 
-_CRISIS = re.compile(
-    "|".join(
-        f"(?:{pattern})"
-        for family in (
-            _WANTING_TO_DIE,
-            _NOT_WANTING_TO_BE_HERE,
-            _HOPELESS,
-            _BURDEN,
-            _DISAPPEAR,
-            _TRAPPED,
-            _SELF_HARM,
-            _PLAN,
-            _GOODBYE,
-        )
-        for pattern in family
-    )
+_CRISIS = any_of(
+    _WANTING_TO_DIE,
+    _NOT_WANTING_TO_BE_HERE,
+    _HOPELESS,
+    _BURDEN,
+    _DISAPPEAR,
+    _TRAPPED,
+    _SELF_HARM,
+    _PLAN,
+    _GOODBYE,
 )
 
 # -- injuries: sympathy and rest, never the crisis script ------------------------------------
@@ -321,19 +312,5 @@ def assess(words: str, model_says_crisis: bool = False) -> Concern:
     add what they know of accidents ("I hurt myself on the walk" is an injury, whatever words
     it shares with self-harm).
     """
-    harm = _HARM_TO_SELF.search(words)
-    accidental = harm is not None and _ACCIDENT.search(words) and not _INTENT.search(words)
-    crisis = _CRISIS.search(words) is not None or _wished_ending(words) or model_says_crisis
-    if crisis and not (accidental and not _crisis_without(words, harm)):
-        return Concern.CRISIS
-    if _INJURY.search(words) or accidental:
-        return Concern.INJURY
-    return Concern.NONE
-
-
-def _crisis_without(words: str, harm: re.Match[str] | None) -> bool:
-    """Whether the words still speak of crisis once an accidental "hurt myself" is set aside."""
-    if harm is None:
-        return True
-    rest = words[: harm.start()] + " " + words[harm.end() :]
-    return _CRISIS.search(rest) is not None
+    accidents = Accidents(_HARM_TO_SELF, _ACCIDENT, _INTENT)
+    return judge(words, _CRISIS, _wished_ending, accidents, _INJURY, model_says_crisis)

@@ -24,6 +24,7 @@ import re
 import unicodedata
 
 from skill.safety.concern import Concern
+from skill.safety.rules import Accidents, WishedEnding, any_of, judge
 
 # Spoken and texted contractions, spelled out (after accents are dropped).
 _SPOKEN = (
@@ -197,22 +198,16 @@ _GOODBYE = (
     r"\bpas la peine de me rappeler\b.*\bplus la\b",
 )
 
-_CRISIS = re.compile(
-    "|".join(
-        f"(?:{pattern})"
-        for family in (
-            _WANTING_TO_DIE,
-            _NOT_WANTING_TO_LIVE,
-            _HOPELESS,
-            _BURDEN,
-            _DISAPPEAR,
-            _PAIN,
-            _SELF_HARM,
-            _PLAN,
-            _GOODBYE,
-        )
-        for pattern in family
-    )
+_CRISIS = any_of(
+    _WANTING_TO_DIE,
+    _NOT_WANTING_TO_LIVE,
+    _HOPELESS,
+    _BURDEN,
+    _DISAPPEAR,
+    _PAIN,
+    _SELF_HARM,
+    _PLAN,
+    _GOODBYE,
 )
 
 # -- idioms of dying that are not about dying (kept out of the general rule) -----------------
@@ -243,13 +238,8 @@ _WISH = re.compile(
 )
 
 
-def _wished_ending(words: str) -> bool:
-    """A word of dying or not existing, about the speaker, with a wish or a plan (see above)."""
-    if _ENDING.search(words) is None or not _SPEAKER.search(words) or not _WISH.search(words):
-        return False
-    return _IDIOM.search(words) is None
-
-
+# A word of dying or not existing, about the speaker, with a wish or a plan (see above).
+_wished_ending = WishedEnding(_ENDING, _WISH, _SPEAKER, _IDIOM)
 # -- injuries: sympathy and rest, never the crisis script ------------------------------------
 
 _HARM_TO_SELF = re.compile(r"\b(me suis|me) (fait mal|blesse|coupe|brule|cogne|tue|tuer)\b")
@@ -276,20 +266,5 @@ def assess(words: str, model_says_crisis: bool = False) -> Concern:
     add what they know of accidents ("je me suis coupé en cuisinant" is an injury, whatever
     words it shares with self-harm).
     """
-    harm = _HARM_TO_SELF.search(words)
-    accidental = bool(harm) and bool(_ACCIDENT.search(words)) and not _INTENT.search(words)
-    crisis = _CRISIS.search(words) is not None or _wished_ending(words) or model_says_crisis
-    if crisis and not (accidental and not _crisis_without(words, harm)):
-        return Concern.CRISIS
-    if _INJURY.search(words) or accidental:
-        return Concern.INJURY
-    return Concern.NONE
-
-
-def _crisis_without(words: str, harm: re.Match[str] | None) -> bool:
-    """Whether the words still speak of crisis once an accidental "je me suis fait mal" is
-    set aside."""
-    if harm is None:
-        return True
-    rest = words[: harm.start()] + " " + words[harm.end() :]
-    return _CRISIS.search(rest) is not None
+    accidents = Accidents(_HARM_TO_SELF, _ACCIDENT, _INTENT)
+    return judge(words, _CRISIS, _wished_ending, accidents, _INJURY, model_says_crisis)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from skill.safety.concern import Concern
+from skill.safety.rules import WishedEnding, any_of
 
 # Spoken forms evened out first, so each pattern is written once.
 _FORMS = (
@@ -254,21 +255,15 @@ _GOODBYE = (
     r"\bsag (meiner|meinem|meinen) \w+,? dass (es mir leid tut|ich sie liebe|ich ihn liebe)\b",
 )
 
-_CRISIS = re.compile(
-    "|".join(
-        f"(?:{pattern})"
-        for family in (
-            _WANTING_TO_DIE,
-            _NOT_WANTING_TO_BE_HERE,
-            _HOPELESS,
-            _BURDEN,
-            _TRAPPED,
-            _SELF_HARM,
-            _PLAN,
-            _GOODBYE,
-        )
-        for pattern in family
-    )
+_CRISIS = any_of(
+    _WANTING_TO_DIE,
+    _NOT_WANTING_TO_BE_HERE,
+    _HOPELESS,
+    _BURDEN,
+    _TRAPPED,
+    _SELF_HARM,
+    _PLAN,
+    _GOODBYE,
 )
 
 # -- the general rule: dying or not existing, wished, planned or accepted by the speaker ------
@@ -306,13 +301,8 @@ _NOT_MINE = re.compile(
 )
 
 
-def _wished_ending(words: str) -> bool:
-    """A word of dying or not existing, about the speaker, with a wish or a plan (see above)."""
-    if _ENDING.search(words) is None or not _SPEAKER.search(words) or not _WISH.search(words):
-        return False
-    return _NOT_MINE.search(words) is None
-
-
+# A word of dying or not existing, about the speaker, with a wish or a plan (see above).
+_wished_ending = WishedEnding(_ENDING, _WISH, _SPEAKER, _NOT_MINE)
 # -- injuries: sympathy, rest and a smaller step, never the crisis answer ---------------------
 
 _BODY = (

@@ -27,6 +27,7 @@ import re
 import unicodedata
 
 from skill.safety.concern import Concern
+from skill.safety.rules import Accidents, WishedEnding, any_of, judge
 
 _KATAKANA = re.compile(r"[\u30a1-\u30f6]")
 _NOT_WORDS = re.compile(r"[^\w\u30fc]")
@@ -180,22 +181,16 @@ _GOODBYE = (
     r"(最後|さいご)に(みんな|家族|かぞく)に?ありがとう",
 )
 
-_CRISIS = re.compile(
-    "|".join(
-        f"(?:{pattern})"
-        for family in (
-            _WANTING_TO_DIE,
-            _DISAPPEAR,
-            _NOT_WANTING_TO_LIVE,
-            _HOPELESS,
-            _BURDEN,
-            _TRAPPED,
-            _SELF_HARM,
-            _PLAN,
-            _GOODBYE,
-        )
-        for pattern in family
-    )
+_CRISIS = any_of(
+    _WANTING_TO_DIE,
+    _DISAPPEAR,
+    _NOT_WANTING_TO_LIVE,
+    _HOPELESS,
+    _BURDEN,
+    _TRAPPED,
+    _SELF_HARM,
+    _PLAN,
+    _GOODBYE,
 )
 
 # -- the general rule: dying, wished or planned by the speaker ------------------------------
@@ -229,31 +224,21 @@ def _mine(words: str) -> str:
     return _NOT_MINE.sub("|", words)
 
 
-def _wished_ending(words: str) -> bool:
-    """A word of dying with a wish, a plan or a thought (see above), idioms cut out first."""
-    return _ENDING.search(words) is not None and _WISH.search(words) is not None
+# A word of dying with a wish, a plan or a thought (see above), idioms cut out first.
+_wished_ending = WishedEnding(_ENDING, _WISH)
 
 
 def assess(words: str, model_says_crisis: bool = False) -> Concern:
     """What normalised words call for: the crisis answer, sympathy for an injury, or nothing.
 
     `model_says_crisis` is a statistical model's view (none is shipped for Japanese yet); the
-    rules add what they know of accidents (「転んで自分を傷つけた」 is an injury).
+    rules add what they know of accidents (「転んで自分を傷つけた」 is an injury). Crisis words
+    are judged with idioms cut out; an injury is heard in the words as said.
     """
-    mine = _mine(words)
-    harm = _HARM_TO_SELF.search(mine)
-    accidental = harm is not None and _ACCIDENT.search(mine) and not _INTENT.search(mine)
-    crisis = _CRISIS.search(mine) is not None or _wished_ending(mine) or model_says_crisis
-    if crisis and not (accidental and not _crisis_without(mine, harm)):
-        return Concern.CRISIS
-    if _INJURY.search(words) or accidental:
+    accidents = Accidents(_HARM_TO_SELF, _ACCIDENT, _INTENT)
+    found = judge(
+        _mine(words), _CRISIS, _wished_ending, accidents, _INJURY, model_says_crisis, joiner="|"
+    )
+    if found is Concern.NONE and _INJURY.search(words):
         return Concern.INJURY
-    return Concern.NONE
-
-
-def _crisis_without(words: str, harm: re.Match[str] | None) -> bool:
-    """Whether the words still speak of crisis once an accidental self-harm phrase is set aside."""
-    if harm is None:
-        return True
-    rest = words[: harm.start()] + "|" + words[harm.end() :]
-    return _CRISIS.search(rest) is not None
+    return found

@@ -26,6 +26,7 @@ import re
 import unicodedata
 
 from skill.safety.concern import Concern
+from skill.safety.rules import WishedEnding, any_of
 
 
 def normalise(text: str) -> str:
@@ -170,29 +171,18 @@ _NOT_MINE = re.compile(
 )
 
 
-def _wished_ending(words: str) -> bool:
-    """A word of dying, about the speaker, with a wish or a plan, outside any idiom."""
-    if _ENDING.search(words) is None or not _SPEAKER.search(words) or not _WISH.search(words):
-        return False
-    return _NOT_MINE.search(words) is None
-
-
-_CRISIS = re.compile(
-    "|".join(
-        f"(?:{pattern})"
-        for family in (
-            _WANTING_TO_DIE,
-            _NOT_WANTING_TO_BE_HERE,
-            _HOPELESS,
-            _BURDEN,
-            _DISAPPEAR,
-            _TRAPPED,
-            _SELF_HARM,
-            _PLAN,
-            _GOODBYE,
-        )
-        for pattern in family
-    )
+# A word of dying, about the speaker, with a wish or a plan, outside any idiom.
+_wished_ending = WishedEnding(_ENDING, _WISH, _SPEAKER, _NOT_MINE)
+_CRISIS = any_of(
+    _WANTING_TO_DIE,
+    _NOT_WANTING_TO_BE_HERE,
+    _HOPELESS,
+    _BURDEN,
+    _DISAPPEAR,
+    _TRAPPED,
+    _SELF_HARM,
+    _PLAN,
+    _GOODBYE,
 )
 
 # -- injuries: sympathy and rest, never the crisis script ------------------------------------

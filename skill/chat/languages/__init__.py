@@ -13,7 +13,7 @@ Each module (`english.py`, `german.py`, ...) provides the same names:
 - `parse_number(words)`, `parse_time(words)`: AMAZON.NUMBER and AMAZON.TIME as Alexa fills
   them ("acht Uhr" is "08:00").
 
-Adding a language is adding its module and naming it in `MODULES`.
+Adding a language is adding its module and naming it in `skill.languages.NAMES`.
 """
 
 from __future__ import annotations
@@ -22,19 +22,13 @@ import importlib
 from functools import cache
 from types import ModuleType
 
-MODULES = {
-    "en": "english",
-    "es": "spanish",
-    "de": "german",
-    "fr": "french",
-    "ja": "japanese",
-}
+from skill.languages import name_of
 
 
 @cache
 def language(locale: str) -> ModuleType:
     """The module for a locale's language (English for one without a module)."""
-    name = MODULES.get(locale.split("-")[0].lower(), "english")
+    name = name_of(locale)
     try:
         return importlib.import_module(f"skill.chat.languages.{name}")
     except ModuleNotFoundError:

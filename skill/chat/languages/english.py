@@ -4,21 +4,9 @@ from __future__ import annotations
 
 import re
 
-from skill.chat.languages.english_values import parse_number, parse_time
-
-__all__ = [
-    "BUILT_IN_SAMPLES",
-    "COMMON",
-    "ENDINGS",
-    "INVOCATION",
-    "LEADING_FILLERS",
-    "SPACED",
-    "TRAILING_FILLERS",
-    "normalise",
-    "parse_number",
-    "parse_time",
-    "tokens",
-]
+# Re-exported: every language module names these (see skill.chat.languages).
+from skill.chat.languages.english_values import parse_number as parse_number
+from skill.chat.languages.english_values import parse_time as parse_time
 
 SPACED = True
 # Built-in intents carry Amazon's own utterances besides ours; these are the common ones.

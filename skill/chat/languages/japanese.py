@@ -22,20 +22,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = [
-    "BUILT_IN_SAMPLES",
-    "COMMON",
-    "ENDINGS",
-    "INVOCATION",
-    "LEADING_FILLERS",
-    "SPACED",
-    "TRAILING_FILLERS",
-    "normalise",
-    "parse_number",
-    "parse_time",
-    "tokens",
-]
-
 SPACED = False
 # Amazon's own Japanese utterances for the built-in intents (the common ones), beside ours.
 BUILT_IN_SAMPLES = {

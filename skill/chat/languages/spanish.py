@@ -15,20 +15,6 @@ from __future__ import annotations
 
 import re
 
-__all__ = [
-    "BUILT_IN_SAMPLES",
-    "COMMON",
-    "ENDINGS",
-    "INVOCATION",
-    "LEADING_FILLERS",
-    "SPACED",
-    "TRAILING_FILLERS",
-    "normalise",
-    "parse_number",
-    "parse_time",
-    "tokens",
-]
-
 SPACED = True
 # Built-in intents carry Amazon's own utterances besides ours; these are the common ones.
 BUILT_IN_SAMPLES = {
