@@ -102,17 +102,22 @@ class DailyReminder:
 
 
 def schedule(
-    apis: RequestApis, reminder: DailyReminder, replacing: str | None, now: datetime
+    apis: RequestApis,
+    reminder: DailyReminder,
+    replacing: str | None,
+    now: datetime,
+    others: frozenset[str] = frozenset(),
 ) -> str:
-    """Make the user's one daily reminder this one, and return its alert token.
+    """Make the person's one daily reminder this one, and return its alert token.
 
     Alexa's list of this skill's reminders is the truth: an existing one is updated in
     place (preferring the one we know of), so there is never a moment with none or two,
     and strays (from a create that timed out, or state that was deleted) are removed.
+    `others` are the reminders of other people in the household: never touched.
     """
     body = reminder.request(now)
     client = apis.reminders()
-    existing = _existing_tokens(apis, known=replacing)
+    existing = _existing_tokens(apis, known=replacing, others=others)
     for token in existing:
         try:
             response = _call(client.update_reminder, token, body)
@@ -142,18 +147,22 @@ def update_text(
     return False
 
 
-def cancel(apis: RequestApis, token: str) -> None:
-    """Delete the user's daily reminder (and any stray); one already gone counts as deleted."""
+def cancel(apis: RequestApis, token: str, others: frozenset[str] = frozenset()) -> None:
+    """Delete the person's daily reminder (and any stray, never `others`: the household's
+    other reminders); one already gone counts as deleted."""
     client = apis.reminders()
-    for each in _existing_tokens(apis, known=token):
+    for each in _existing_tokens(apis, known=token, others=others):
         try:
             _call(client.delete_reminder, each)
         except _Gone:
             log.info("reminder to cancel was already gone")
 
 
-def _existing_tokens(apis: RequestApis, known: str | None) -> list[str]:
-    """This skill's reminders for the user, the known one first; just it if the list fails."""
+def _existing_tokens(
+    apis: RequestApis, known: str | None, others: frozenset[str] = frozenset()
+) -> list[str]:
+    """This skill's reminders for the account but `others`', the known one first; just it
+    if the list fails."""
     try:
         listed = _call(apis.reminders().get_reminders)
     except ReminderFailure as failure:
@@ -165,7 +174,7 @@ def _existing_tokens(apis: RequestApis, known: str | None) -> list[str]:
     tokens = [
         t
         for t in (getattr(a, "alert_token", None) for a in getattr(listed, "alerts", None) or [])
-        if t
+        if t and t not in others
     ]
     return sorted(tokens, key=lambda t: t != known)
 

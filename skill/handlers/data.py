@@ -57,7 +57,11 @@ def delete_confirmed(turn: Turn) -> Response:
         turn.forget_user()
         return _done(turn, "delete.done")
     own = account.person(person) if person else account
-    _cancel_reminders(turn, [own])
+    everyone = [account, *(state for _, state in account.people)]
+    others = frozenset(
+        s.reminder.token for s in everyone if s.reminder and s.reminder != own.reminder
+    )
+    _cancel_reminders(turn, [own], others)
     if person:
         turn.update(lambda state: ((state or UserState()).without_person(person), None))
         log.info("a person's data deleted")
@@ -104,7 +108,10 @@ def _only_people(state: UserState | None) -> UserState:
     )
 
 
-def _cancel_reminders(turn: Turn, states: list[UserState]) -> None:
+def _cancel_reminders(
+    turn: Turn, states: list[UserState], others: frozenset[str] = frozenset()
+) -> None:
+    """Turn off these people's reminders (best effort), never touching `others`."""
     apis = turn.apis
     if apis is None:
         return
@@ -112,7 +119,7 @@ def _cancel_reminders(turn: Turn, states: list[UserState]) -> None:
         if state.reminder is None:
             continue
         try:
-            cancel(apis, state.reminder.token)
+            cancel(apis, state.reminder.token, others)
         except ReminderFailure as failure:
             log.info("reminder not removed before deletion: %s", failure.failure.value)
 

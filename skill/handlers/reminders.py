@@ -124,7 +124,10 @@ class CancelReminderHandler(Handler):
             if reminder is None:
                 return state, Reply(voice.say("reminder.none"))
             try:
-                turn.once(("cancel", reminder.token), lambda: cancel(_apis(turn), reminder.token))
+                turn.once(
+                    ("cancel", reminder.token),
+                    lambda: cancel(_apis(turn), reminder.token, day.others_reminders),
+                )
             except ReminderFailure as failure:
                 key = (
                     "reminder.cancel_not_allowed"
@@ -153,7 +156,9 @@ def set_reminder(turn: Turn, at: time) -> Response:
         try:
             token = turn.once(
                 ("schedule", replacing, wanted),
-                lambda: schedule(_apis(turn), wanted, replacing, turn.instant),
+                lambda: schedule(
+                    _apis(turn), wanted, replacing, turn.instant, day.others_reminders
+                ),
             )
         except ReminderFailure as failure:
             if failure.failure is Failure.NEEDS_PERMISSION:

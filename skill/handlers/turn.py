@@ -58,12 +58,15 @@ class Day:
     """The user's local day as an action sees it: the date, its news, and the voice to use.
 
     `first_weekday` is the day the person's weeks start on (their locale's: 6 is Sunday).
+    `others_reminders`: the reminders of everyone else in the household (Alexa lists them
+    all together for the account), which this person's reminder must never touch.
     """
 
     today: date
     news: plan.DayStart
     voice: Voice
     first_weekday: int
+    others_reminders: frozenset[str] = frozenset()
 
     def plan(self, state: UserState) -> DayPlan:
         """Today's plan for `state` (after whatever the action changed)."""
@@ -229,7 +232,8 @@ class Turn:
             today = self.today(state)
             voice = self.voice(today)
             state, news = plan.open_day(state, today, self.first_weekday)
-            state, reply = action(state, Day(today, news, voice, self.first_weekday))
+            others = _others_reminders(account, person)
+            state, reply = action(state, Day(today, news, voice, self.first_weekday, others))
             state = self._reminder_following(state, voice)
             if person:
                 # The device's zone is the account's, whoever spoke.
@@ -360,6 +364,16 @@ class Turn:
     def silence(self) -> Response:
         """An empty response (skill events, session ends, unknown request types)."""
         return self._input.response_builder.response
+
+
+def _others_reminders(account: UserState, person: str | None) -> frozenset[str]:
+    """The reminder tokens of everyone in the household but the one speaking."""
+    states = [("", account), *account.people]
+    return frozenset(
+        state.reminder.token
+        for key, state in states
+        if state.reminder is not None and key != (person or "")
+    )
 
 
 def _json(model: object) -> object:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -16,7 +17,7 @@ from skill.serializer import FastSerializer
 from skill.store import user_key
 from skill.store.sqlite import SqliteStore
 from tests.alexa.conftest import Person
-from tests.support.builders import Heard
+from tests.support.builders import Heard, Speaker
 from tests.support.phrases import step
 
 REMINDERS = "/v1/alerts/reminders"
@@ -327,3 +328,37 @@ def test_slow_apis_cannot_use_more_than_the_requests_budget(
     assert "try again" in heard.text and person.state().reminder is None
     # The slow listing spent the budget, so no reminder was created behind the user's back.
     assert [c for c in alexa.calls if c.method == "POST"] == []
+
+
+def hours(person: Person) -> list[str]:
+    """The hours of the reminders Alexa holds for the person's account."""
+    return sorted(re.findall(r"BYHOUR=(\d+);", " ".join(rule_of(r) for r in person.reminders())))
+
+
+def test_people_in_one_household_each_keep_their_own_reminder(
+    skill: KaizenSkill, alexa: AlexaApiStandIn
+) -> None:
+    """Alexa lists the account's reminders together: one person's never replaces another's."""
+    sam = Person(skill, alexa, "America/New_York")
+    sam.speaker = Speaker(
+        skill.invoke,
+        caller=dataclasses.replace(sam.caller, person_id="amzn1.ask.person.TEST-SAM"),
+        zone=sam.speaker.zone,
+    )
+    alex = Speaker(
+        skill.invoke,
+        caller=dataclasses.replace(sam.caller, person_id="amzn1.ask.person.TEST-ALEX"),
+        zone=sam.speaker.zone,
+    )
+    for speaker, area, at in ((sam.speaker, "walking", "8 am"), (alex, "gratitude", "9 pm")):
+        speaker.launch()
+        speaker.say("SetGoalIntent", area=area)
+        speaker.say("SetReminderIntent", time=at)
+    sam.speaker.say("SetReminderIntent", time="7 am")
+    assert hours(sam) == ["21", "7"], "Sam moved his own reminder; Alex's is still there"
+
+    sam.speaker.say("DeleteDataIntent")
+    sam.speaker.say("AMAZON.YesIntent")
+    assert hours(sam) == ["21"], "deleting Sam's data kept Alex's reminder"
+    alex.say("CancelReminderIntent")
+    assert sam.reminders() == []
