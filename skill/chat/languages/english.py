@@ -26,7 +26,7 @@ LEADING_FILLERS = (
 )
 TRAILING_FILLERS = (
     r"( \b(please|thanks|thank you|coach|then|now|right|ok|okay|actually|i think|i guess|"
-    r"i suppose|probably|really|honestly|for me|if that's okay|if you can|mate|eh|innit)\b)+$"
+    r"i suppose|probably|really|honestly|for me|if that's okay|if you can|mate|eh|innit|sorry)\b)+$"
 )
 COMMON = frozenset(
     [
@@ -81,6 +81,7 @@ _APOSTROPHES = {
     "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
     "thats": "that's", "theres": "there's", "youre": "you're", "lets": "let's",
     "wasnt": "wasn't", "havent": "haven't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "its": "it's",
 }  # fmt: skip
 
 
