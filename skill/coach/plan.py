@@ -120,7 +120,11 @@ def set_goal(
     custom_name: str | None = None,
     unit: Unit | None = None,
 ) -> tuple[UserState, GoalChange, Goal]:
-    """Add a goal as the new focus, or make an existing one the focus; at most three."""
+    """Add a goal after the others, or make an existing one the focus; at most three.
+
+    A new goal joins at the end: the focus stays on the habit already being built, which
+    is what the person hears first each day, until they ask to focus on the new one.
+    """
     existing = find_goal(state, area, custom_name, same_name)
     if existing is not None:
         if state.goals[0].key == existing.key:
@@ -130,7 +134,7 @@ def set_goal(
     if len(state.goals) >= MAX_GOALS:
         return state, GoalChange.FULL, state.goals[0]
     goal = _new(area, today, custom_name, unit)
-    return replace(state, goals=(goal, *state.goals)), GoalChange.ADDED, goal
+    return replace(state, goals=(*state.goals, goal)), GoalChange.ADDED, goal
 
 
 def replace_goal(

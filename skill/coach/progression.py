@@ -134,6 +134,11 @@ def offered(goal: Goal, today: date) -> Goal:
     return replace(goal, offer_after=today + WEEK)
 
 
+def from_tomorrow(goal: Goal, today: date, rung_today: int) -> Goal:
+    """A growth accepted today starts tomorrow: today's step stays the size it was."""
+    return replace(goal, easier_on=today, easier_rung=rung_today)
+
+
 def grow(goal: Goal, today: date) -> tuple[Goal, Adjustment]:
     """One rung up now (a yes to an offer, or "let's go bigger"), at most one rung a day."""
     if goal.rung >= goal.spec.top:
@@ -147,13 +152,15 @@ def grow(goal: Goal, today: date) -> tuple[Goal, Adjustment]:
 # -- easing, never all-or-nothing ---------------------------------------------------------
 
 
-def too_hard(goal: Goal, today: date) -> tuple[Goal, Adjustment]:
+def too_hard(goal: Goal, today: date, *, hard: bool = True) -> tuple[Goal, Adjustment]:
     """ "Too hard": one rung down now (through the first rung to the starter).
 
     A growth made today is simply undone. If the step already changed today, today's step
-    becomes one rung smaller for today only. The mark counts toward "hard twice in a week".
+    becomes one rung smaller for today only. The mark counts toward "hard twice in a week"
+    (unless not `hard`: smaller chosen at the look back, on no particular day's feeling).
     """
-    goal = _marked_hard(goal, today)
+    if hard:
+        goal = _marked_hard(goal, today)
     if goal.changed_on == today and _last_why(goal) is Why.GREW:
         return _changed(goal, today, goal.rung - 1, Why.TOO_HARD), Adjustment.GROWTH_UNDONE
     if goal.rung > STARTER and goal.changed_on != today:

@@ -33,6 +33,7 @@ _PROBLEM_KEYS = {
     Problem.FEELING: "goal.name_feeling",
     Problem.NEGATIVE: "goal.name_negative",
     Problem.TOO_LONG: "goal.name_too_long",
+    Problem.OWN: "goal.name_own",
 }
 
 
@@ -73,6 +74,8 @@ class SetGoalHandler(Handler):
         area, custom, problem = _wanted(turn)
 
         def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+            if problem is Problem.OWN:
+                return state, _ask_own_name(day, Dialog.CHOOSE_AREA)
             if area is None:
                 # "Add a goal" with nothing named is a plain question, not a "didn't catch".
                 key = _PROBLEM_KEYS[problem] if problem and turn.slot("area").words else None
@@ -84,6 +87,17 @@ class SetGoalHandler(Handler):
             return _add(turn, state, day, area, custom)
 
         return turn.answer(turn.change(action))
+
+
+def _ask_own_name(day: Day, dialog: Dialog, pending: dict[str, str] | None = None) -> Reply:
+    """ "Something of my own": asked just for its name (not the list of areas again)."""
+    return Reply(
+        join(),
+        day.voice.say("goal.name_own"),
+        dialog=dialog,
+        must_answer=True,
+        session={PENDING: pending} if pending else {},
+    )
 
 
 def _confirm_custom(day: Day, custom: dict[str, str]) -> Reply:
@@ -200,6 +214,8 @@ class ChangeGoalHandler(Handler):
                     must_answer=True,
                     session={PENDING: {"old": old.key}},
                 )
+            if problem is Problem.OWN and old is not None:
+                return state, _ask_own_name(day, Dialog.CHOOSE_REPLACEMENT, {"old": old.key})
             if area is None:
                 return state, choose_area(day, key=_PROBLEM_KEYS[problem or Problem.EMPTY])
             name = custom["name"] if custom else None

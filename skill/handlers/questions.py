@@ -131,6 +131,8 @@ QUESTIONS: dict[Dialog, Question] = {
         no="no.not_yet",
         help="help.ask_done",
         fallback="fallback.yes_no",
+        # "Have you done your walk yet?" "The water": that one is done.
+        answer=SlotAnswer("CompleteStepIntent", "area"),
     ),
     Dialog.FEELING: Question(
         yes="feeling.unclear",
@@ -151,8 +153,6 @@ QUESTIONS: dict[Dialog, Question] = {
         heard_as={"SkipStepIntent": "AMAZON.NoIntent"},
     ),
     Dialog.WEEK_ADJUST: Question(
-        yes="week.adjust_again",
-        yes_asks_again=True,
         no="no.week_adjust",
         help="help.week_adjust",
         fallback="fallback.week_adjust",

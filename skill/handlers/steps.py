@@ -68,15 +68,28 @@ def choose_area(day: Day, lead: Ssml | None = None, key: str | None = "goal.none
     )
 
 
-def for_goal(turn: Turn, act: GoalAction) -> Action:
+def _no_name(turn: Turn) -> bool:
+    """Whether the area slot holds words that name no goal ("not yet", "yes"): an answer to
+    another question, heard as a goal's name because the slot takes any words."""
+    area = turn.slot("area")
+    words = (area.words or "").lower()
+    return bool(words) and not area.id and words in language_of(turn.book.locale).not_names
+
+
+def for_goal(turn: Turn, act: GoalAction, unclear: Callable[[Day], Reply] | None = None) -> Action:
     """A step request's action: with no goal yet, ask for one; for an area the person has no
-    goal in, say so; otherwise `act` on the goal the request is about."""
+    goal in, say so (or, given `unclear`, answer with it: words that may be no goal at all);
+    otherwise `act` on the goal the request is about."""
 
     def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
         if not state.goals:
             return state, choose_area(day)
+        if unclear is not None and _no_name(turn):
+            return state, unclear(day)
         goal, problem = pick_goal(turn, state, day)
         if goal is None:
+            if unclear is not None and not turn.slot("area").id:
+                return state, unclear(day)
             return state, Reply(problem or Ssml(""))
         return act(state, goal, day)
 
@@ -100,8 +113,10 @@ def day_reply(
         else:
             return reviewed, Reply(speech, voice.say("week.offer"), dialog=Dialog.OFFER_REVIEW)
     for goal in state.goals:
+        # Only a goal done today: "from tomorrow" then reads true, and an offer made before
+        # the step would be lost in the "done it already?" that the step itself needs.
         offer = progression.growth_offer(goal, day.today, day.first_weekday)
-        if offer is not None:
+        if offer is not None and goal.done_on(day.today):
             question = talk.growth_question(voice, goal, offer)
             return state.with_goal(progression.offered(goal, day.today)), Reply(
                 speech, question, dialog=Dialog.OFFER_GROWTH, session={GOAL: goal.key}
@@ -175,6 +190,7 @@ def complete(turn: Turn) -> Response:
     """Complete a step; in a session, offer growth if earned, or ask how it felt (weekly)."""
     if turn.slot("scope").id == ALL_STEPS:
         return turn.answer(turn.change(complete_all))
+    rating = _RATINGS.get(turn.slot("rating").id or "")
 
     def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
         state, reply, done = completed(state, goal, day)
@@ -187,6 +203,14 @@ def complete(turn: Turn) -> Response:
         voice = day.voice
         speech = talk.celebrate(voice, done, day.plan(state), day.first_weekday)
         goal = done.goal
+        if rating is not None:
+            # "I did it, it was hard": the feeling is taken in now, and not asked for (and
+            # said of a step already counted, it is only the feeling that is news).
+            state = state.with_goal(progression.asked_feeling(goal, day.today))
+            state, felt = take_feeling(turn, state, state.goal(goal.key) or goal, day, rating)
+            if not done.completion.already:
+                felt = replace(felt, speech=join(speech, felt.speech))
+            return state, felt, done
         if done.completion.already or turn.one_shot:
             return state, Reply(speech), done
         offer = progression.growth_offer(goal, day.today, day.first_weekday)
@@ -214,7 +238,20 @@ def complete(turn: Turn) -> Response:
             return state, replace(asked, speech=speech), done
         return state, Reply(speech), done
 
-    return turn.answer(turn.change(for_goal(turn, act)))
+    def unclear(day: Day) -> Reply:
+        # Words heard as the answer to "done it already?" that name none of the goals
+        # (the slot takes any words, as a custom goal's name may be any): asked again.
+        current = turn.session.get(GOAL)
+        return Reply(
+            Ssml(""),
+            day.voice.say("fallback.yes_no"),
+            dialog=Dialog.ASK_DONE,
+            must_answer=True,
+            session={GOAL: current} if isinstance(current, str) else {},
+        )
+
+    answering = turn.dialog is Dialog.ASK_DONE
+    return turn.answer(turn.change(for_goal(turn, act, unclear if answering else None)))
 
 
 def complete_all(state: UserState, day: Day) -> tuple[UserState, Reply]:
@@ -265,26 +302,33 @@ class RateStepHandler(Handler):
             )
 
         def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
-            voice, book = day.voice, day.voice.book
             if rating is Rating.HARD and not goal.done_on(day.today):
                 # "That was too hard" before today's step is done is about the step's size:
                 # it gets smaller now, as "that's too hard" would make it.
                 return resize(smaller=True)(state, goal, day)
-            goal, result = progression.rate(goal, day.today, rating)
-            state = state.with_goal(goal)
-            key = _RATING_KEYS.get(result, f"feeling.noted_{rating.value.lower()}")
-            speech = voice.say(key, step=book.step(goal, goal.rung), name=book.goal_name(goal))
-            offer = progression.growth_offer(goal, day.today, day.first_weekday)
-            if rating is Rating.EASY and offer is not None and not turn.one_shot:
-                return state.with_goal(progression.offered(goal, day.today)), Reply(
-                    speech,
-                    talk.growth_question(voice, goal, offer),
-                    dialog=Dialog.OFFER_GROWTH,
-                    session={GOAL: goal.key},
-                )
-            return state, Reply(speech)
+            return take_feeling(turn, state, goal, day, rating)
 
         return turn.answer(turn.change(for_goal(turn, act)))
+
+
+def take_feeling(
+    turn: Turn, state: UserState, goal: Goal, day: Day, rating: Rating
+) -> tuple[UserState, Reply]:
+    """How today's step felt, taken in: "hard" may ease it; "easy" may bring an earned offer."""
+    voice, book = day.voice, day.voice.book
+    goal, result = progression.rate(goal, day.today, rating)
+    state = state.with_goal(goal)
+    key = _RATING_KEYS.get(result, f"feeling.noted_{rating.value.lower()}")
+    speech = voice.say(key, step=book.step(goal, goal.rung), name=book.goal_name(goal))
+    offer = progression.growth_offer(goal, day.today, day.first_weekday)
+    if rating is Rating.EASY and offer is not None and not turn.one_shot:
+        return state.with_goal(progression.offered(goal, day.today)), Reply(
+            speech,
+            talk.growth_question(voice, goal, offer),
+            dialog=Dialog.OFFER_GROWTH,
+            session={GOAL: goal.key},
+        )
+    return state, Reply(speech)
 
 
 class SkipStepHandler(Handler):
@@ -348,7 +392,9 @@ class ResizeHandler(Handler):
     def respond(self, turn: Turn) -> Response:
         """One rung down or up, at most one change a day."""
         smaller = turn.intent == "MakeSmallerIntent"
-        return turn.answer(turn.change(for_goal(turn, resize(smaller))))
+        # "Smaller", answering the look back's question, is a choice, not a hard day.
+        chosen = turn.dialog is Dialog.WEEK_ADJUST
+        return turn.answer(turn.change(for_goal(turn, resize(smaller, chosen=chosen))))
 
 
 @on_yes(Dialog.OFFER_GROWTH)
@@ -357,19 +403,29 @@ def accept_growth(turn: Turn) -> Response:
     return turn.answer(turn.change(for_goal(turn, resize(smaller=False, offered=True))))
 
 
-def resize(smaller: bool, *, offered: bool = False) -> GoalAction:
-    """The action for "too hard" (smaller) or "bigger" on one goal (`offered`: yes to an offer)."""
+def resize(smaller: bool, *, offered: bool = False, chosen: bool = False) -> GoalAction:
+    """The action for "too hard" (smaller) or "bigger" on one goal.
+
+    `offered`: a yes to a growth offer, which (for a daily step) starts tomorrow, as the
+    offer said. `chosen`: smaller as an answer to the look back, which is not a hard mark.
+    """
 
     def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:
         voice, book = day.voice, day.voice.book
         if smaller:
-            goal, result = progression.too_hard(goal, day.today)
+            goal, result = progression.too_hard(goal, day.today, hard=not chosen)
             key = _SMALLER_KEYS[result]
         else:
+            before = goal.rung_on(day.today)
             goal, result = progression.grow(goal, day.today)
             key = _BIGGER_KEYS[result]
             if offered and result is Adjustment.STEPPED_UP:
                 key = "growth.accepted_weekly" if goal.weekly else "growth.accepted"
+                if not goal.weekly:
+                    goal = progression.from_tomorrow(goal, day.today, before)
+                step = book.step(goal, goal.rung)  # the size it grows to
+                speech = voice.say(key, step=step, name=book.goal_name(goal))
+                return state.with_goal(goal), Reply(speech)
         step = book.step(goal, goal.rung_on(day.today))
         return state.with_goal(goal), Reply(voice.say(key, step=step, name=book.goal_name(goal)))
 
@@ -386,9 +442,11 @@ class KeepStepHandler(Handler):
         return keep(turn)
 
 
+@on_yes(Dialog.WEEK_ADJUST)
 @on_no(Dialog.OFFER_GROWTH)
 def keep(turn: Turn) -> Response:
-    """No (or "keep it") to a growth offer, to a look back's question, or on its own."""
+    """No (or "keep it") to a growth offer; yes (or "keep it") to the look back's "shall we
+    keep it as it is?"; or "keep it" on its own."""
     dialog = turn.dialog
 
     def act(state: UserState, goal: Goal, day: Day) -> tuple[UserState, Reply]:

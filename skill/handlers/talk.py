@@ -22,8 +22,8 @@ from skill.speech.voice import Voice
 if TYPE_CHECKING:
     from skill.coach.progress import Progress
 
-# The areas offered as examples when a person chooses (three, as a list to choose from).
-EXAMPLE_AREAS = ("MOVE", "GRATITUDE", "BREATHE")
+# The areas offered as examples when a person chooses (two, and "something of your own").
+EXAMPLE_AREAS = ("MOVE", "GRATITUDE")
 
 
 def greet(voice: Voice, person_id: str | None) -> Ssml | None:
@@ -87,8 +87,9 @@ def day_news(voice: Voice, state: UserState, start: DayStart) -> Ssml:
 
 
 def area_choices(voice: Voice) -> Ssml:
-    """Three example areas, as an open series: 'moving, gratitude, calm breathing' (each phrase
-    that uses them ends the choice itself: "..., or something of your own?")."""
+    """Two example areas, as an open series: 'moving, gratitude' (each phrase that uses them
+    ends the choice itself: "..., or something of your own?"): three choices in all, as many
+    as a listener holds in mind at once."""
     return voice.book.series([voice.book.label(a) for a in EXAMPLE_AREAS])
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -28,6 +28,7 @@ class Problem(StrEnum):
     SENTENCE = "sentence"  # "I would like to walk more": a request, not a name
     FEELING = "feeling"  # "being less anxious": a feeling, which is never stored
     NEGATIVE = "negative"  # "stop snacking": a step is something to do, not to stop
+    OWN = "own"  # "something of my own": a choice of a goal of one's own, not yet named
     TOO_LONG = "too_long"
 
 
@@ -41,6 +42,7 @@ class Language:
     feelings: frozenset[str]  # words of feeling
     negations: frozenset[str]  # leading words of "not doing"
     not_names: frozenset[str]  # whole answers that name no habit: "hard", "yes", "not today"
+    own: frozenset[str]  # whole answers choosing a goal of one's own: "something of my own"
     quantity_words: frozenset[str]  # "more", "a bit": not what a goal is about
     units: tuple[tuple[Unit, frozenset[str]], ...]  # words that name or imply a unit
     gerunds: dict[str, str]  # a leading verb and its -ing form
@@ -50,16 +52,48 @@ class Language:
     amount: re.Pattern[str]  # how much and how often, said after the name: not part of it
 
 
+_KEEP = re.compile(r"[^\w\s'-]")
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words without punctuation (apostrophes and hyphens kept)."""
+    return _KEEP.sub(" ", text.lower().replace("\u2019", "'")).split()
+
+
+def _answer(words: list[str], language: Language) -> str:
+    """The words as a whole answer, without the fillers and first-person words they start
+    with ("um, I want something of my own" is "something of my own")."""
+    leading = language.fillers | language.pronouns
+    if not language.spaced:
+        return _without_leading("".join(words), language.fillers)
+    while words and words[0] in leading:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _without_leading(text: str, fillers: frozenset[str]) -> str:
+    """Unspaced words without the fillers they start with (longest first, repeatedly)."""
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for filler in sorted(fillers, key=len, reverse=True):
+            if filler and text.startswith(filler) and len(text) > len(filler):
+                text, trimmed = text[len(filler) :], True
+                break
+    return text
+
+
 def _load(language: str) -> Language:
     source = resources.files("skill.speech").joinpath("words", f"{language}.json")
     data = json.loads(source.read_text(encoding="utf-8"))
-    return Language(
+    rules = Language(
         spaced=data["spaced"],
         fillers=frozenset(data["fillers"]),
         pronouns=frozenset(data["pronouns"]),
         feelings=frozenset(data["feelings"]),
         negations=frozenset(data["negations"]),
         not_names=frozenset(data["not_names"]),
+        own=frozenset(data["own"]),
         quantity_words=frozenset(data["quantity_words"]),
         units=tuple((Unit(unit), frozenset(words)) for unit, words in data["units"].items()),
         gerunds=dict(data["gerunds"]),
@@ -68,6 +102,9 @@ def _load(language: str) -> Language:
         suffixes=tuple(data["suffixes"]),
         amount=re.compile(data["amount"]),
     )
+    # Kept as they will be compared: "a goal of my own" is heard as "of my own".
+    own = frozenset(_answer(words_of(entry), rules) for entry in rules.own)
+    return replace(rules, own=own)
 
 
 @cache
@@ -81,8 +118,6 @@ def language_of(locale: str | None) -> Language:
 
 ENGLISH = language_of("en")
 
-_KEEP = re.compile(r"[^\w\s'-]")
-
 
 @dataclass(frozen=True)
 class Understood:
@@ -94,11 +129,6 @@ class Understood:
     problem: Problem | None = None
 
 
-def words_of(text: str) -> list[str]:
-    """Lower-case words without punctuation (apostrophes and hyphens kept)."""
-    return _KEEP.sub(" ", text.lower().replace("\u2019", "'")).split()
-
-
 def understand(text: str, language: Language = ENGLISH, unit: Unit | None = None) -> Understood:
     """Read spoken words as a custom goal's name, or say why they cannot be one."""
     amount = language.amount.search(" ".join(words_of(text)))
@@ -108,6 +138,13 @@ def understand(text: str, language: Language = ENGLISH, unit: Unit | None = None
         minutes_said = said_unit is not Unit.MINUTES or "min" in amount.group(0)
         unit = unit or (said_unit if minutes_said else None)
     words = words_of(text)
+    said = _answer(words, language)
+    if said in language.own:
+        # The welcome's "or something of your own?", answered as asked: ask for its name.
+        return Understood(None, None, Unit.MINUTES, Problem.OWN)
+    if said in language.not_names:
+        # An answer to another question ("I'm not sure"), heard while a goal was asked for.
+        return Understood(None, None, Unit.MINUTES, Problem.EMPTY)
     if _any_in(words, language.pronouns, language):
         return Understood(None, None, Unit.MINUTES, Problem.SENTENCE)
     if _any_in(words, language.feelings, language):
@@ -140,18 +177,6 @@ def unit_for(words: list[str], language: Language = ENGLISH) -> Unit:
         if _any_in(words, cues, language):
             return unit
     return Unit.MINUTES
-
-
-def _without_leading(text: str, fillers: frozenset[str]) -> str:
-    """Unspaced words without the fillers they start with (longest first, repeatedly)."""
-    trimmed = True
-    while trimmed:
-        trimmed = False
-        for filler in sorted(fillers, key=len, reverse=True):
-            if filler and text.startswith(filler) and len(text) > len(filler):
-                text, trimmed = text[len(filler) :], True
-                break
-    return text
 
 
 def _any_in(words: list[str], table: frozenset[str], language: Language) -> bool:

@@ -27,12 +27,14 @@ def with_goal(alice: Speaker) -> Speaker:
     return alice
 
 
-def test_first_launch_welcomes_in_one_breath_with_three_example_areas(alice: Speaker) -> None:
+def test_first_launch_welcomes_in_one_breath_with_three_choices(alice: Speaker) -> None:
+    """Two example areas and "something of your own": as many as a listener holds at once."""
     heard = alice.launch()
     assert heard.said("welcome.first") and heard.said("goal.which_area") and not heard.ended
     assert len(heard.text.split()) <= 40
-    examples = [plain(book().label(a)) for a in ("MOVE", "GRATITUDE", "BREATHE")]
+    examples = [plain(book().label(a)) for a in ("MOVE", "GRATITUDE")]
     assert all(e in heard.text for e in examples) and ", or " in heard.text
+    assert plain(book().label("BREATHE")) not in heard.text
 
 
 def test_choosing_an_area_gives_the_first_step_and_how_to_report_it(alice: Speaker) -> None:
@@ -114,7 +116,9 @@ def test_too_hard_makes_the_step_smaller_and_it_stays_smaller(alice: Speaker) ->
     assert step("MOVE", 0) in alice.one_shot("GetStepIntent")
 
 
-def test_a_good_week_brings_an_offer_and_yes_grows_the_step(alice: Speaker) -> None:
+def test_a_good_week_brings_an_offer_and_yes_grows_the_step(
+    alice: Speaker, skill: KaizenSkill
+) -> None:
     with_goal(alice)
     for n in range(6):
         alice.on(START + timedelta(days=n))
@@ -126,6 +130,10 @@ def test_a_good_week_brings_an_offer_and_yes_grows_the_step(alice: Speaker) -> N
     assert " or " not in offer.text.split(".")[-1]  # a yes/no question, so "yes" is clear
     grown = alice.say("AMAZON.YesIntent")
     assert grown.said("growth.accepted", step=step("MOVE", 6))
+    record = skill.store.load(user_key(ALICE))
+    assert record is not None
+    [walk] = record.state.goals
+    assert walk.size_on(START + timedelta(days=6)) == 5, "today's step stays; it grows tomorrow"
     alice.on(START + timedelta(days=7))
     assert step("MOVE", 6) in alice.one_shot("GetStepIntent")
 
@@ -215,11 +223,16 @@ def test_no_to_a_change_keeps_the_focus(alice: Speaker, skill: KaizenSkill) -> N
     assert record is not None and [g.area for g in record.state.goals] == ["MOVE"]
 
 
-def test_add_keeps_the_old_goal_beside_the_new_focus(alice: Speaker, skill: KaizenSkill) -> None:
+def test_add_puts_the_new_goal_after_the_focus(alice: Speaker, skill: KaizenSkill) -> None:
+    """The habit already being built stays first; the new one joins the day after it."""
     with_goal(alice).launch()
-    alice.say("SetGoalIntent", area="breathing")
+    added = alice.say("SetGoalIntent", area="breathing")
+    names = book().goal_name
+    assert added.said("goal.added_another", name=names(goal("BREATHE")), goals="2 goals")
     record = skill.store.load(user_key(ALICE))
-    assert record is not None and [g.area for g in record.state.goals] == ["BREATHE", "MOVE"]
+    assert record is not None and [g.area for g in record.state.goals] == ["MOVE", "BREATHE"]
+    focused = alice.say("SetGoalIntent", area="breathing")
+    assert focused.said("goal.focused", name=names(goal("BREATHE")))
 
 
 def test_a_rough_day_gets_warmth_and_the_starter_and_nothing_is_stored(
@@ -321,7 +334,7 @@ def test_at_most_three_goals(alice: Speaker) -> None:
     assert heard.said("goal.full")
     listed = alice.say("ListGoalsIntent")
     names = book().goal_name
-    assert listed.said("goals.focus", name=names(goal("BREATHE")))
+    assert listed.said("goals.focus", name=names(goal("MOVE"))), "the first goal stays the focus"
     assert plain(names(goal("EXPRESS"))) not in listed.text
 
 

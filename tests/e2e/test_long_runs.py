@@ -150,11 +150,12 @@ def test_three_goals_with_a_weekly_one_tell_the_truth_about_each_day(
     walk, thanks, feel = step("MOVE", 5), step("GRATITUDE", 1), step("EXPRESS", 1)
     life.say(0, "open kaizen coach", "walking", "add expressing my feelings", "add gratitude")
 
-    # Tuesday: gratitude is first (the newest), the walk also today, feelings this week.
+    # Tuesday: the walk is first (the first goal stays the focus), gratitude also today,
+    # feelings this week.
     [launch, *_] = life.say(1, "open kaizen coach", "no")
-    assert launch.said("today.step", step=thanks) and launch.said("today.also", steps=walk)
+    assert launch.said("today.step", step=walk) and launch.said("today.also", steps=thanks)
     assert launch.said("today.this_week", steps=feel)
-    assert launch.said("ask.done_named", name="your gratitude practice")
+    assert launch.said("ask.done_named", name="your walk")
     # Done in another order: the walk, then gratitude.
     [walked, thanked] = life.say(1, "i did my walk", "i did my gratitude")
     assert walked.said("done.still_to_do", steps=thanks) and feel not in walked.text
@@ -164,7 +165,7 @@ def test_three_goals_with_a_weekly_one_tell_the_truth_about_each_day(
     [shared] = life.say(2, "i shared how i feel")
     assert shared.said("done.cheer", step=step("EXPRESS", 1).split(" once")[0])
     assert "once a week" not in shared.text
-    assert shared.said("done.still_to_do", steps=f"{thanks} and {walk}")
+    assert shared.said("done.still_to_do", steps=f"{walk} and {thanks}")
 
     # Thursday to Saturday: the weekly goal is met, said as met, never as due.
     for n in (3, 4, 5):
@@ -172,7 +173,7 @@ def test_three_goals_with_a_weekly_one_tell_the_truth_about_each_day(
         assert launch.said("today.weekly_met", name="your feelings practice")
         assert feel not in launch.text
     [everything] = life.say(3, "i did all of them")
-    assert everything.said("done.all_cheer", steps=f"{thanks} and {walk}")
+    assert everything.said("done.all_cheer", steps=f"{walk} and {thanks}")
     assert life.say(3, "what's left")[0].said("today.all_done")
 
     # Sunday is a new week: the weekly step is due again.

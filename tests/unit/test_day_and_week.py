@@ -12,7 +12,7 @@ from skill.coach.areas import Unit
 from skill.coach.state import Goal, Rating, UserState, new_goal
 from skill.coach.today import plan_day
 from skill.coach.week import last_week, review_due, this_week
-from skill.speech.names import Problem, matches, understand
+from skill.speech.names import Problem, language_of, matches, understand
 
 SUNDAY, MONDAY = 6, 0
 WEDNESDAY = date(2026, 11, 4)
@@ -140,6 +140,29 @@ def test_a_custom_goal_is_a_short_name_with_a_unit(said: str, name: str, unit: U
 def test_a_sentence_or_a_feeling_is_not_a_goal_name(said: str, problem: Problem) -> None:
     understood = understand(said)
     assert understood.name is None and understood.problem is problem
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("en", "something of my own"),
+        ("en", "um, a goal of my own"),
+        ("en", "I want my own goal"),
+        ("en", "something else"),
+        ("fr", "un objectif à moi"),
+        ("fr", "autre chose"),
+        ("es", "algo propio"),
+        ("es", "quiero una meta propia"),
+        ("de", "etwas ganz Eigenes"),
+        ("de", "ein eigenes Ziel"),
+        ("ja", "自分で決めたい"),
+        ("ja", "えっと、別のもの"),
+    ],
+)
+def test_choosing_a_goal_of_ones_own_is_not_its_name(language: str, said: str) -> None:
+    """The welcome's "or something of your own?", answered as asked: no goal named "own"."""
+    understood = understand(said, language_of(language))
+    assert understood.name is None and understood.problem is Problem.OWN
 
 
 @pytest.mark.parametrize("words", ["my water", "water", "the drinking water goal", "drink water"])
