@@ -13,6 +13,7 @@ date and a time (12- or 24-hour, "8 h 30"), and which day its weeks start on.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import date, time
 from functools import cache
@@ -62,11 +63,19 @@ class Phrasebook:
         self._clock: dict[str, str] = data["clock"]
         self._an_before: list[str] = data.get("an_before", [])
         self._perspective: dict[str, str] = data.get("perspective", {})
+        self._elisions = [(re.compile(p), r) for p, r in data.get("elisions", [])]
         self.first_weekday: int = _WEEKDAYS.index(data["week_starts_on"])
 
     def variants(self, key: str) -> list[str]:
         """All the ways of saying one thing; a missing key is a bug, so it raises."""
         return self._phrases[key]
+
+    def elide(self, text: str) -> str:
+        """A filled-in phrase with the language's elisions where a value meets the words
+        before it (French: "de une fois" is "d'une fois"); other languages have none."""
+        for pattern, replacement in self._elisions:
+            text = pattern.sub(replacement, text)
+        return text
 
     def phrase_keys(self) -> list[str]:
         """Every phrase key (tests check each renders)."""

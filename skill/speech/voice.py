@@ -35,7 +35,8 @@ class Voice:
             index = (index + 1) % len(variants)
         self._memory.pop(key, None)
         self._memory[key] = index
-        return Ssml(variants[index].format(**{k: escape(v) for k, v in params.items()}))
+        filled = variants[index].format(**{k: escape(v) for k, v in params.items()})
+        return Ssml(self.book.elide(filled) if params else filled)
 
     @property
     def memory(self) -> dict[str, int]:

@@ -27,6 +27,7 @@ from skill.speech.phrasebook import (
     shipped_locales,
 )
 from skill.speech.ssml import Ssml, plain
+from skill.speech.voice import Voice
 
 LOCALES = sorted(shipped_locales())
 REFERENCE = merged(_read("en"), _read(DEFAULT_LOCALE))
@@ -120,3 +121,13 @@ def test_the_model_has_every_intent_slot_and_value_id(locale: str) -> None:
     for intent in model["intents"]:
         if not intent["name"].startswith("AMAZON."):
             assert len(intent["samples"]) >= 5, intent["name"]
+
+
+@pytest.mark.parametrize(
+    ("start", "said"),
+    [("une fois par semaine", "d'une fois"), ("un verre", "d'un verre"), ("5 minutes", "de 5")],
+)
+def test_french_elides_where_a_size_meets_de(start: str, said: str) -> None:
+    voice = Voice(phrasebook("fr-FR"), {}, seed=0)
+    heard = voice.say("progress.growth", since="2 novembre", name="x", start=start, size="y")
+    assert said in heard and "de une" not in heard and "de un " not in heard
