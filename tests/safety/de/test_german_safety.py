@@ -11,20 +11,13 @@ de-DE resolver and answered by `lambda_handler`, as a person would meet it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from skill.chat import envelope as env
 from skill.chat.nlu import Resolver
 from skill.interaction import interaction_model
 from skill.safety import Concern, assess
-from skill.store import user_key
-from tests.support.builders import START, heard
-from tests.support.lambda_entry import load_lambda
+from tests.support.spoken import Spoken
 
 HERE = Path(__file__).resolve().parent
 LOCALE = "de-DE"
@@ -81,54 +74,21 @@ def test_the_models_samples_are_a_crisis_exactly_in_support_intent() -> None:
     assert wrong == []
 
 
-@pytest.fixture(scope="module")
-def lambda_on_sqlite(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[Callable[[dict[str, Any]], dict[str, Any]], Path]]:
-    path = tmp_path_factory.mktemp("safety_de") / "kaizen.db"
-    patch = pytest.MonkeyPatch()
-    patch.setenv("KAIZEN_STORE", f"sqlite://{path}")
-    patch.delenv("KAIZEN_SKILL_ID", raising=False)
-    module = load_lambda("lambda_for_safety_de")
-    yield (lambda event: module.lambda_handler(event, None)), path
-    module._skill.cache_clear()
-    patch.undo()
-
-
-def speak(invoke: Callable[[dict[str, Any]], dict[str, Any]], text: str, user: str) -> Any:
-    """Say the words once, as a new German session, the way the chat hears them."""
-    resolution = RESOLVER.resolve(text)
-    assert resolution.intent is not None, text
-    caller = env.Caller(user_id=user, locale=LOCALE)
-    request = env.intent_request(resolution.intent, resolution.slots)
-    noon = datetime.combine(START, time(12), tzinfo=UTC)
-    event = env.envelope(caller, request, timestamp=noon, session_id=f"s-{user}")
-    return resolution, heard(invoke(event), LOCALE)
-
-
 def test_every_crisis_phrasing_spoken_gets_the_safety_answer_and_nothing_is_stored(
-    lambda_on_sqlite: tuple[Callable[[dict[str, Any]], dict[str, Any]], Path],
+    spoken: Spoken,
 ) -> None:
-    invoke, path = lambda_on_sqlite
-    from skill.store.sqlite import SqliteStore
-
-    store = SqliteStore(path)
     for n, text in enumerate(CRISIS):
         user = f"amzn1.ask.account.SAFETY-DE-{n}"
-        resolution, reply = speak(invoke, text, user)
+        resolution, reply = spoken.say(text, user, LOCALE)
         assert resolution.intent == "SupportIntent", text
         assert reply.said("safety.crisis") and reply.said("safety.question"), text
         assert "0800 111 0 111" in reply.text and not reply.ended, text
-        assert store.load(user_key(user)) is None, "nothing of it is stored"
-    store.close()
+        assert not spoken.stored(user), "nothing of it is stored"
 
 
-def test_no_near_miss_spoken_gets_the_safety_answer(
-    lambda_on_sqlite: tuple[Callable[[dict[str, Any]], dict[str, Any]], Path],
-) -> None:
-    invoke, _ = lambda_on_sqlite
+def test_no_near_miss_spoken_gets_the_safety_answer(spoken: Spoken) -> None:
     for n, row in enumerate(NEAR_MISSES):
-        resolution, reply = speak(invoke, row["text"], f"amzn1.ask.account.NEAR-DE-{n}")
+        resolution, reply = spoken.say(row["text"], f"amzn1.ask.account.NEAR-DE-{n}", LOCALE)
         assert resolution.intent != "SupportIntent", row["text"]
         assert not reply.said("safety.crisis"), row["text"]
         assert not reply.said("error.general"), row["text"]

@@ -8,20 +8,13 @@ SOURCES.md) before `skill/safety/french.py` existed; the figures at its first ru
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from skill.chat import envelope as env
 from skill.chat.nlu import Resolver
 from skill.interaction import interaction_model
 from skill.safety import Concern, assess
-from skill.store import user_key
-from tests.support.builders import START, heard
-from tests.support.lambda_entry import load_lambda
+from tests.support.spoken import Spoken
 
 HERE = Path(__file__).resolve().parent
 LOCALE = "fr-FR"
@@ -71,37 +64,13 @@ def test_the_resolver_sends_every_crisis_to_support_and_no_near_miss() -> None:
     assert said == []
 
 
-@pytest.fixture(scope="module")
-def lambda_on_sqlite(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[Callable[[dict[str, Any]], dict[str, Any]], Path]]:
-    path = tmp_path_factory.mktemp("safety_fr") / "kaizen.db"
-    patch = pytest.MonkeyPatch()
-    patch.setenv("KAIZEN_STORE", f"sqlite://{path}")
-    patch.delenv("KAIZEN_SKILL_ID", raising=False)
-    module = load_lambda("lambda_for_safety_fr")
-    yield (lambda event: module.lambda_handler(event, None)), path
-    module._skill.cache_clear()
-    patch.undo()
-
-
 def test_every_crisis_spoken_in_french_gets_the_3114_and_nothing_is_stored(
-    lambda_on_sqlite: tuple[Callable[[dict[str, Any]], dict[str, Any]], Path],
+    spoken: Spoken,
 ) -> None:
-    from skill.store.sqlite import SqliteStore
-
-    invoke, path = lambda_on_sqlite
-    store = SqliteStore(path)
-    noon = datetime.combine(START, time(12), tzinfo=UTC)
     for n, text in enumerate(CRISIS):
         user = f"amzn1.ask.account.SAFETY-FR-{n}"
-        resolution = RESOLVER.resolve(text)
-        caller = env.Caller(user_id=user, locale=LOCALE)
-        request = env.intent_request(resolution.intent or "", resolution.slots)
-        event = env.envelope(caller, request, timestamp=noon, session_id=user)
-        reply = heard(invoke(event), LOCALE)
+        _, reply = spoken.say(text, user, LOCALE)
         assert reply.said("safety.crisis") and reply.said("safety.question"), text
         assert 'alias="trente et un quatorze">3114<' in reply.ssml
         assert not reply.ended, "one gentle question follows"
-        assert store.load(user_key(user)) is None, "nothing of it is stored"
-    store.close()
+        assert not spoken.stored(user), "nothing of it is stored"
