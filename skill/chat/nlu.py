@@ -30,6 +30,7 @@ from skill.chat.languages import language
 from skill.handlers.questions import SlotAnswer
 from skill.interaction import interaction_model
 from skill.safety import is_crisis
+from skill.speech.names import MAX_CHARACTERS, MAX_WORDS
 
 # Slot types whose words the skill takes even when they match no value (a goal the person
 # names); any other custom type's words must be one of its values or synonyms.
@@ -199,8 +200,18 @@ class Resolver:
             unheard = fill is not None and fill.type_name and fill.id is None
             if fill is None or (unheard and slot_type not in OPEN_SLOT_TYPES):
                 return None
+            if unheard and self._too_long_for_a_name(value):
+                # A goal's name is a few words: a whole sentence in the slot is a pattern
+                # that fits by accident ("so i did the walk but ... it's {area} done").
+                return None
             slots[name] = fill
         return slots
+
+    def _too_long_for_a_name(self, words: str) -> bool:
+        """Longer than any goal's name could be, with a word or two around it."""
+        if not self.lang.SPACED:
+            return len(words) > MAX_CHARACTERS
+        return len(words.split()) > MAX_WORDS + 2
 
     def _nearest(self, words: str) -> Resolution | None:
         """The classifier's guess, if the words are mostly the samples' own and the guess clear.

@@ -300,8 +300,10 @@ _INJURY = re.compile(
     r"\b(hurt|injured|sprained|twisted|pulled|strained|bruised|broke|broken|scraped|"
     r"stubbed|rolled|banged|burned|burnt|cut|stung|blister|swollen|sore|aching|hurts|hurting|"
     r"shin splints)\b"
-    r"|\b(knee|back|feet|foot|ankle|hip|leg|legs|neck|shoulder|wrist|head) "
-    r"(is|are) (killing me|hurting|sore)\b|\bpain in my\b|\bit (really )?hurts\b"
+    r"|\b(knee|knees|back|feet|foot|ankle|hip|leg|legs|neck|shoulder|wrist|head) "
+    r"(is|are|has been|have been|keeps|kept) (killing me|hurting|sore|aching|playing up|"
+    r"giving me (grief|gyp|trouble)|acting up|clicking|swelling)\b|\bpain in my\b"
+    r"|\bit (really )?hurts\b|\b(did|done|put|threw|thrown|pulled) my back (in|out)\b"
 )
 
 
