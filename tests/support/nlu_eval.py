@@ -28,12 +28,15 @@ ROOT = Path(__file__).resolve().parents[2]
 UTTERANCES = ROOT / "tests" / "nlu" / "utterances.jsonl"
 # A second development set, by another writer, also never shown the samples (README_dev2.md).
 MORE_UTTERANCES = ROOT / "tests" / "nlu" / "utterances_dev2.jsonl"
+# A third, by a third writer, after the conversation's own changes (dev3/README.md).
+THIRD_UTTERANCES = ROOT / "tests" / "nlu" / "dev3" / "utterances_dev3.jsonl"
 VIRTUAL_ALEXA = ROOT / "tests" / "nlu" / "virtual_alexa.js"
 NODE_MODULES = ROOT / ".tools" / "node_modules"
 
 # The question pending in each labelled context (contexts the skill asks with its own words).
 CONTEXT_DIALOG = {
     "choose_area": Dialog.CHOOSE_AREA,
+    "ask_done": Dialog.ASK_DONE,
     "feeling": Dialog.FEELING,
     "reminder_time": Dialog.REMINDER_TIME,
     "choose_remove": Dialog.CHOOSE_REMOVE,
@@ -49,6 +52,8 @@ SAME_ANSWER = {
         {"AMAZON.NoIntent", "KeepStepIntent"},
     ),
     "week_adjust": ({"AMAZON.NoIntent"},),
+    # "Have you done it yet?" "Yes": the step is completed, as "I did it" completes it.
+    "ask_done": ({"AMAZON.YesIntent", "CompleteStepIntent"},),
 }
 
 
@@ -94,10 +99,10 @@ class Score:
 
 
 def utterances(split: str | None = None) -> list[Utterance]:
-    """The evaluation sets ("dev" and "test" halves, and "dev2"), or one split of them."""
+    """The evaluation sets ("dev" and "test" halves, "dev2", "dev3"), or one split of them."""
     rows = [
         json.loads(line)
-        for path in (UTTERANCES, MORE_UTTERANCES)
+        for path in (UTTERANCES, MORE_UTTERANCES, THIRD_UTTERANCES)
         for line in path.read_text(encoding="utf-8").splitlines()
     ]
     found = [
