@@ -30,6 +30,7 @@ CORPORA = ROOT / "tests" / "safety"
 EVERYDAY = (
     ROOT / "tests" / "nlu" / "utterances.jsonl",
     ROOT / "tests" / "nlu" / "utterances_dev2.jsonl",
+    ROOT / "tests" / "nlu" / "dev3" / "utterances_dev3.jsonl",
 )
 OUTPUT = ROOT / "skill" / "safety" / "english.json"
 THRESHOLD = 0.0

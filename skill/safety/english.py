@@ -70,6 +70,10 @@ _WANTING_TO_DIE = (
 _NOT_WANTING_TO_BE_HERE = (
     r"\bwish i (was|were) not (here|alive|around)\b",
     r"\bnever been born\b",
+    r"\b(death|dying|being dead) (sounds|seems|feels|looks|would be) (\w+ )?(peaceful|nice|"
+    r"good|like a relief|easier|better|welcome)\b",
+    r"\bhope (it|the plane|the car|the bus|the train) crashes\b|\bhope i (get hit|crash|"
+    r"get run over)\b",
     r"\b(sleep|asleep) and (never|not) wake up\b",
     r"\b(not|never) wake up\b(?! (on time|early|in time|before|at|till|until|til)\b)",
     r"\bnever woke up\b|\bwake up (ever )?again\b(?! (early|on time))",
@@ -185,6 +189,10 @@ _SELF_HARM = (
     r"\bon purpose\b.*\b(pills|myself|my head|my arm)\b|\b(pills|myself|my head)\b.*\bon purpose\b",
     r"\b(want|wanting|feel like|urge to|keep|been|going) (to )?"
     r"(cut|cutting|hurt|hurting|harm|harming|burn|burning) my ?self\b",
+    r"\b(razor|blade|lighter) (on|to|into|across) my "
+    r"(arm|arms|wrist|wrists|leg|legs|skin|thighs?)\b",
+    r"\b(keep|kept|been) wanting to cut\b|\bwant to cut (again|tonight)\b|\bdid s h\b",
+    r"\bcarv\w* (into )?my (arm|arms|wrist|wrists|leg|legs|skin|thighs?|stomach)\b",
 )
 
 _PLAN = (
@@ -210,6 +218,22 @@ _PLAN = (
     r"\bmade my will\b|\baffairs in order\b",
     r"\bthinking (about|of) jumping\b|\bjump in front of\b",
     r"(?<!bungee )\bjump (off|from) (a|the|my)\b",
+    r"\b(pills|tablets|meds|blade|razor|rope|noose|gun) (are |is )?(lined up|in my hand|"
+    r"right here|next to me|all ready|ready to go)\b|\bknife\b.*\bgoing to use it\b",
+    r"\bholding (the|my|all the|all my) (pills|tablets|meds|blade|razor|rope|gun)\b",
+    r"\b(took|taken|swallowed|downed|had) (a whole|the whole|all (of )?my|all the|a load of|"
+    r"a bottle of|a handful of|loads of|a pack of)( bottle of)? (pills|tablets|meds|paracetamol)\b",
+    r"\b(pills|tablets) (all )?at once\b|\b(pills|tablets) with (vodka|alcohol|wine|booze)\b",
+    r"\bnoose\b|\b(standing|sat|sitting|stood) on (the|a) (bridge|ledge|roof|cliff|tracks)\b"
+    r".*\b(right now|now|tonight|jump)\b",
+    r"\b(looking up|looked up|googling|googled) how (high|tall|deep) (the|a)\b",
+    r"\bnot (come|coming) back\b(?! (until|till|for|before|from|to|here|home|with))",
+    r"\bgarage\b.*\bengine running\b|\bengine running\b.*\bgarage\b",
+    r"\bdrive (my car |the car )?(into|off) (a|the) (tree|wall|bridge|river|cliff|lorry|truck)\b",
+    r"\b(picked|chosen|set|decided on) the (date|day)\b(?! (for|of))",
+    r"\bthat is when i will do it\b|\bwhen i am going to do it\b",
+    r"\b(want to|going to|might|wanna|just|about to|could|i) kms\b|\bkms (fr|tonight|now)\b|^kms$",
+    r"\bsewer ?slide\b|\bsue ?a ?side\b",
 )
 
 _GOODBYE = (
@@ -225,6 +249,16 @@ _GOODBYE = (
     r"\bwill not have to remind me much longer\b",
     r"\bnot come looking for me\b",
     r"\bsaid goodbye to everyone\b",
+    r"\bwill not be (around|here)\b.*\banyway\b",
+    r"\b(when|after) (they|someone|somebody|you|he|she) finds? me\b",
+    r"\btell (them|everyone|everybody|my \w+) i (am sorry|love (them|her|him|you))\b"
+    r".*\b(when|after|before i|for me)\b|\btell (them|everyone|everybody) i am sorry\b",
+    r"\b(wrote|written|left) (the|my) (note|letters)\b|\bleft a note\b.*\bfor my \w+\b$",
+    r"\b(this|today) is my (last|final) day\b(?! (at|of|in|on|before|off|with)\b)",
+    r"\b(last|final) (check in|message|step|time|chat)( \w+)? ever\b|\bsee you never\b",
+    r"\b(my|this) (last|final)\b.*\bgoodbye\b|\bsay (bye|goodbye) before i go\b",
+    r"\bmy (final|last) message\b|\bwhere i am going\b",
+    r"\b(it is )?too late (for me|now)\b.*\b(bye|goodbye)\b|\bit is too late for me\b",
 )
 
 # -- the general rule: dying or not existing, wished, planned or accepted by the speaker ------
@@ -295,7 +329,10 @@ _ACCIDENT = re.compile(
     r"cooking|cleaning|walking|running|during|a|some|tripping|falling|slipping|laughing)\b"
     r"|\b(slipped|fell|tripped|stumbled)\b"
 )
-_INTENT = re.compile(r"\bon purpose\b|\bdeliberately\b|\bintentionally\b|\bto punish\b")
+_INTENT = re.compile(
+    r"\bon purpose\b|\bdeliberately\b|\bintentionally\b|\bto punish\b|\bkeep (cutting|burning|"
+    r"hurting|harming) my ?self\b|\bwith (my|a) (lighter|cigarette)\b"
+)
 _INJURY = re.compile(
     r"\b(hurt|injured|sprained|twisted|pulled|strained|bruised|broke|broken|scraped|"
     r"stubbed|rolled|banged|burned|burnt|cut|stung|blister|swollen|sore|aching|hurts|hurting|"
@@ -307,12 +344,32 @@ _INJURY = re.compile(
 )
 
 
+# -- what the learnt model must hear before its word counts ----------------------------------
+
+# The model scores every word, so a heavy mood alone ("I just can't face it", "I mess
+# everything up") or a stray pattern ("I'm proud of myself") could tip it over. Every crisis
+# phrasing in the corpora the rules leave to the model speaks of life, death, an ending, a
+# means or a time; without one of these words the model's view is not enough on its own.
+_GRAVE = re.compile(
+    r"\b(alive|live|living|lives|life|die|dying|died|death|dead|exist\w*|cease|end|ending|"
+    r"ended|over|finished|earth|world|heaven|here|around|gone|disappear\w*|vanish\w*|jump\w*|"
+    r"cliff|roof|bridge|ledge|edge|train|railway|bus|truck|car|plane|crash|hit|rope|noose|"
+    r"hang\w*|overdose|od|tablets|pills|meds|blade|razor|cut\w*|bleed\w*|bled|carv\w*|"
+    r"harm\w*|hurt\w*|burn\w*|kms|kys|unaliv\w*|sewerslide|suicid\w*|kill\w*|permanent\w*|"
+    r"forever|ever|plan\w*|goodbye|bye|note|last|breath\w*|wake|asleep|sleep|recover|better|"
+    r"heart|black|nothing|nobody|burden|anymore|longer|tonight|worthless|hopeless|hope|point|"
+    r"reason\w*|pain|escape|born|away|terms|join|future|way out)\b"
+)
+
+
 def assess(words: str, model_says_crisis: bool = False) -> Concern:
     """What normalised words call for: the crisis answer, sympathy for an injury, or nothing.
 
-    `model_says_crisis` is the statistical model's view (see `skill.safety.model`); the rules
-    add what they know of accidents ("I hurt myself on the walk" is an injury, whatever words
-    it shares with self-harm).
+    `model_says_crisis` is the statistical model's view (see `skill.safety.model`); it counts
+    when the words also hold one grave word (`_GRAVE`). The rules add what they know of
+    accidents ("I hurt myself on the walk" is an injury, whatever words it shares with
+    self-harm).
     """
     accidents = Accidents(_HARM_TO_SELF, _ACCIDENT, _INTENT)
-    return judge(words, _CRISIS, _wished_ending, accidents, _INJURY, model_says_crisis)
+    model = model_says_crisis and _GRAVE.search(words) is not None
+    return judge(words, _CRISIS, _wished_ending, accidents, _INJURY, model)

@@ -14,7 +14,7 @@ from typing import Any
 
 from scripts import train_safety
 from skill.interaction import interaction_model
-from skill.safety import LANGUAGES, Concern, assess
+from skill.safety import LANGUAGES, Concern, assess, english
 from tests.support.spoken import Spoken
 
 HERE = Path(__file__).resolve().parent
@@ -58,6 +58,15 @@ def test_everyday_requests_and_the_skills_own_samples_are_never_a_crisis() -> No
     for intent in language["intents"]:
         for sample in intent.get("samples", []):
             assert (assess(sample) is Concern.CRISIS) == (intent["name"] == "SupportIntent"), sample
+
+
+def test_the_learnt_model_alone_needs_a_word_of_life_death_or_means() -> None:
+    # A tester's "I'm proud of myself" once scored as a crisis; a mood word is not enough.
+    for everyday in ("i am proud of myself", "i just can not face it make it smaller"):
+        assert english.assess(everyday, model_says_crisis=True) is Concern.NONE, everyday
+    for unlisted in ("i would love to cease to exist", "all to go black and stay black forever"):
+        assert english.assess(unlisted) is Concern.NONE, "a rule now lists it: pick another"
+        assert english.assess(unlisted, model_says_crisis=True) is Concern.CRISIS, unlisted
 
 
 def test_the_shipped_model_was_trained_on_these_corpora() -> None:
