@@ -262,14 +262,21 @@ def complete_all(state: UserState, day: Day) -> tuple[UserState, Reply]:
     left = day.plan(state).left
     if not left:
         return state, Reply(voice.say("today.all_done"))
-    milestone = None
+    passed = False
     for goal in left:
         state, done = plan.complete_step(state, goal.key, day.today)
-        milestone = done.milestone or milestone
+        passed = passed or done.milestone is not None
     steps = book.listing([talk.step_today(voice, g, day.today) for g in left])
     parts = [voice.say("done.all_cheer", steps=steps)]
-    if milestone is not None:
-        parts.append(voice.say("milestone.count", count=milestone))
+    if passed:
+        # Counted together, a milestone passed on the way is told as the total reached: "1
+        # step" said after three were counted would be wrong twice over.
+        total = state.total_steps
+        parts.append(
+            voice.say("milestone.first")
+            if total == 1
+            else voice.say("milestone.count", count=total)
+        )
     return state, Reply(join(*parts, voice.say("done.all_today")))
 
 

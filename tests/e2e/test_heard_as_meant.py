@@ -105,3 +105,25 @@ def test_hello_on_its_own_gives_the_days_step(life: Life) -> None:
     life.say(0, "open kaizen coach", "walking")
     [hello] = life.say(1, "hi")
     assert step("MOVE", 5) in hello.text
+
+
+def test_all_of_them_done_together_tells_the_true_total_when_a_milestone_is_passed(
+    life: Life, skill: KaizenSkill
+) -> None:
+    life.say(0, "open kaizen coach", "walking", "add gratitude")
+    [first] = life.say(1, "i did all of them")
+    assert first.said("milestone.count", count=2), "two steps counted, never '1 steps'"
+    [second] = life.say(2, "i did all of them")
+    assert second.said("milestone.count", count=4), "past the third step, the total is four"
+    record = skill.store.load(user_key(ALICE))
+    assert record is not None and record.state.total_steps == 4
+
+
+def test_good_news_is_met_with_encouragement_and_never_as_a_bad_day(life: Life) -> None:
+    life.say(0, "open kaizen coach", "walking")
+    for words in ("i'm proud of myself", "i'm so happy today", "i'm feeling better"):
+        [reply] = life.say(1, words)
+        assert not reply.said("safety.crisis") and not reply.said("rough.warm"), words
+        assert reply.said("encourage.beginning") or reply.said("encourage.done_today"), words
+    [low] = life.say(1, "i'm not feeling better")
+    assert low.said("rough.warm"), "the same words turned down are a hard day"
