@@ -146,13 +146,27 @@ class Resolver:
         # An answer in words of its own ("i'd like gratitude", or a known value); then any
         # request that fits exactly ("remind me at 8 am" while a goal is being chosen); only
         # then unknown words taken whole as the answer ("drinking more water").
+        nearest = self._nearest(candidates[-1])
         for patterns, bare in ((asked, False), (self._patterns, False), (asked, True)):
+            if bare and nearest is not None and self._a_request_not_a_name(elicited, nearest):
+                return nearest
             for candidate in candidates:
                 found = self._exact(candidate, patterns, allow_bare=bare)
                 if found is not None:
                     return self._with_spotted(found, candidate)
-        nearest = self._nearest(candidates[-1])
         return nearest or Resolution("AMAZON.FallbackIntent", {})
+
+    @staticmethod
+    def _a_request_not_a_name(elicited: SlotAnswer | None, nearest: Resolution) -> bool:
+        """Whether words asked for as one of the person's goals are better heard as a request.
+
+        Asked "have you done your walk?", "I had a rough day" is a hard day, not a goal of that
+        name: only a question that asks for a new name takes unknown words whole. A guess that
+        would add, swap or remove a goal is never taken over an answer.
+        """
+        if elicited is None or elicited.intent in _NAMING:
+            return False
+        return nearest.intent not in _CHANGES_GOALS
 
     def _with_spotted(self, found: Resolution, words: str) -> Resolution:
         """A resolution whose empty slots are filled with values said anyway ("went for a
@@ -293,6 +307,11 @@ class Resolver:
                 return SlotFill(value, found[0], slot_type, found[1])
         return SlotFill(words, None, slot_type)
 
+
+# Questions whose answer names something new ("what would you like to work on?").
+_NAMING = frozenset({"SetGoalIntent", "ChangeGoalIntent"})
+# Requests that add, swap or remove goals: too much to act on from a guess at an answer.
+_CHANGES_GOALS = frozenset({"SetGoalIntent", "ChangeGoalIntent", "RemoveGoalIntent"})
 
 # The safety check alone decides what is a crisis; a guess never does.
 _NEVER_GUESSED = frozenset({"SupportIntent"})

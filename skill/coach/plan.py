@@ -148,15 +148,16 @@ def replace_goal(
     """ "Change my goal to X" (or "change my water goal to X"): X takes that goal's place.
 
     Without `old_key` the focus is replaced. A goal the person already has just becomes the
-    focus (nothing is dropped); a new one becomes the focus, and the old one is gone.
+    focus (nothing is dropped); a new one takes the old one's place in the order, so swapping
+    a side goal leaves the focus where the person put it.
     """
     existing = find_goal(state, area, custom_name, same_name)
     old = state.goal(old_key) if old_key else state.focus
     if existing is not None or old is None:
         return set_goal(state, area, today, custom_name, unit)
     goal = _new(area, today, custom_name, unit)
-    others = tuple(g for g in state.goals if g.key != old.key)
-    return replace(state, goals=(goal, *others)), GoalChange.REPLACED, goal
+    goals = tuple(goal if g.key == old.key else g for g in state.goals)
+    return replace(state, goals=goals), GoalChange.REPLACED, goal
 
 
 def _new(area: str, today: date, custom_name: str | None, unit: Unit | None) -> Goal:

@@ -16,7 +16,7 @@ from ask_sdk_model.response import Response
 from skill.coach import plan
 from skill.coach.areas import BUILT_IN_AREAS, CUSTOM, CUSTOM_UNITS, Unit
 from skill.coach.plan import GoalChange
-from skill.coach.state import Goal, UserState, new_goal
+from skill.coach.state import MAX_GOALS, Goal, UserState, new_goal
 from skill.handlers import talk
 from skill.handlers.base import Handler
 from skill.handlers.questions import GOAL, PENDING, Dialog, on_no, on_yes
@@ -82,7 +82,9 @@ class SetGoalHandler(Handler):
                 return state, choose_area(day, key=key)
             if custom is not None:
                 existing = plan.find_goal(state, CUSTOM, custom["name"])
-                if existing is None:
+                # With three goals already, the answer is "remove one first", not a question
+                # whose yes would only be turned down.
+                if existing is None and len(state.goals) < MAX_GOALS:
                     return state, _confirm_custom(day, custom)
             return _add(turn, state, day, area, custom)
 

@@ -326,6 +326,8 @@ def take_feeling(
     goal, result = progression.rate(goal, day.today, rating)
     state = state.with_goal(goal)
     key = _RATING_KEYS.get(result, f"feeling.noted_{rating.value.lower()}")
+    if key == "feeling.noted_hard" and goal.rung <= STARTER:
+        key = "feeling.noted_hard_smallest"  # no "we'll make it smaller" at the smallest step
     speech = voice.say(key, step=book.step(goal, goal.rung), name=book.goal_name(goal))
     offer = progression.growth_offer(goal, day.today, day.first_weekday)
     if rating is Rating.EASY and offer is not None and not turn.one_shot:

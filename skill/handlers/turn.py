@@ -344,9 +344,11 @@ class Turn:
         """The same question with nothing new, a third time, becomes a kind letting go.
 
         Someone who keeps saying "yes" to "easy, about right, or hard?" (or keeps being
-        misheard) should not be held in a loop: after two asks again, the coach drops it.
+        misheard) should not be held in a loop: after two asks again, the coach drops it. The
+        open "what would you like?" after words it did not understand counts the same way.
         """
-        again = reply.dialog is not None and reply.dialog == self.dialog and not reply.speech
+        asks = reply.question is not None and not reply.speech
+        again = asks and reply.dialog == self.dialog
         if not again:
             self.session.pop(ASKED, None)
             return reply

@@ -127,3 +127,42 @@ def test_good_news_is_met_with_encouragement_and_never_as_a_bad_day(life: Life) 
         assert reply.said("encourage.beginning") or reply.said("encourage.done_today"), words
     [low] = life.say(1, "i'm not feeling better")
     assert low.said("rough.warm"), "the same words turned down are a hard day"
+
+
+def test_hard_at_the_smallest_step_is_never_promised_a_smaller_one(life: Life) -> None:
+    life.say(0, "open kaizen coach", "walking")
+    [smaller] = life.say(1, "make it smaller")
+    assert step("MOVE", 0) in smaller.text
+    [felt] = life.say(2, "i did it, it was hard")
+    assert felt.said("feeling.noted_hard_smallest")
+    assert not felt.said("feeling.noted_hard"), "it cannot get smaller than the starter"
+
+
+def test_a_hard_day_said_to_have_you_done_it_is_a_hard_day_not_a_goal_name(
+    life: Life,
+) -> None:
+    life.say(0, "open kaizen coach", "walking")
+    [asked, rough] = life.say(1, "open kaizen coach", "i had a rough day")
+    assert asked.said("ask.done_yet")
+    assert rough.said("rough.warm") and not rough.said("fallback.yes_no")
+    [_, bigger] = life.say(2, "open kaizen coach", "let's try a bit more")
+    assert step("MOVE", 6) in bigger.text, "a request, heard as one while the question was open"
+
+
+def test_a_fourth_goal_of_ones_own_is_turned_down_before_it_is_confirmed(life: Life) -> None:
+    life.say(0, "open kaizen coach", "walking", "add gratitude")
+    life.say(0, "add reading", "yes")
+    [full] = life.say(1, "add drinking water")
+    assert full.said(
+        "goal.full", goals=book().listing(["your walk", "your gratitude practice", "reading"])
+    )
+    assert not full.said("goal.confirm_custom")
+
+
+def test_words_never_understood_are_let_go_after_two_asks_again_not_looped(
+    life: Life,
+) -> None:
+    life.say(0, "open kaizen coach", "walking")
+    heard = life.say(1, "banana bread", "banana bread", "banana bread")
+    assert [h.ended for h in heard] == [False, False, True]
+    assert heard[-1].said("question.let_go")

@@ -191,3 +191,16 @@ def test_streaks_count_scheduled_periods_met_in_a_row() -> None:
     assert progression.streak(goal, day(6), SUNDAY) == 3
     assert progression.streak(goal, day(7), SUNDAY) == 3  # today not done yet: not broken
     assert progression.streak(goal, day(8), SUNDAY) == 0
+
+
+def test_swapping_a_side_goal_keeps_the_focus_and_the_order() -> None:
+    state = UserState(goals=(new_goal("MOVE", DAY), new_goal("GRATITUDE", DAY)))
+    state, _, water = plan.set_goal(state, "CUSTOM", DAY, "drinking water")
+    state, change, reading = plan.replace_goal(
+        state, "CUSTOM", day(3), "reading", old_key=water.key
+    )
+    assert change is plan.GoalChange.REPLACED
+    assert [g.key for g in state.goals] == [state.goals[0].key, state.goals[1].key, reading.key]
+    assert state.focus is not None and state.focus.area == "MOVE", "the walk is still the focus"
+    state, _, yoga = plan.replace_goal(state, "CUSTOM", day(3), "yoga")
+    assert state.focus == yoga and len(state.goals) == 3, "without a named goal, the focus"
