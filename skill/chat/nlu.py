@@ -30,7 +30,7 @@ from skill.chat.languages import language
 from skill.handlers.questions import SlotAnswer
 from skill.interaction import interaction_model
 from skill.safety import is_crisis
-from skill.speech.names import MAX_CHARACTERS, MAX_WORDS
+from skill.speech.names import MAX_CHARACTERS, MAX_WORDS, language_of
 
 # Slot types whose words the skill takes even when they match no value (a goal the person
 # names); any other custom type's words must be one of its values or synonyms.
@@ -297,8 +297,11 @@ class Resolver:
             return SlotFill(words, None, slot_type)
         # Alexa hears the value within a little extra ("breathing exercise for" today), or at
         # the start or end of a longer answer ("hard, my knees were complaining").
+        joiners = language_of(self.locale).joiners
         for value in sorted(table, key=len, reverse=True):
             spare = f" {said} ".replace(f" {value} ", " ", 1).split()
+            if joiners.intersection(spare):
+                break  # "walk and water": two names, each for the skill to find
             edge = slot_type not in OPEN_SLOT_TYPES and (
                 said.startswith(f"{value} ") or said.endswith(f" {value}")
             )

@@ -27,8 +27,8 @@ from skill.handlers.reply import Reply
 from skill.handlers.routines import routine_question
 from skill.handlers.screens import shown
 from skill.handlers.turn import Day, Turn
-from skill.speech.names import language_of, matches
-from skill.speech.ssml import Ssml, join
+from skill.speech.names import language_of, matches, named_together
+from skill.speech.ssml import Ssml, join, plain
 
 Action = Callable[[UserState, Day], tuple[UserState, Reply]]
 # The `scope` slot's id for "all of them" ("I did all of them").
@@ -251,7 +251,13 @@ def complete(turn: Turn) -> Response:
         )
 
     answering = turn.dialog is Dialog.ASK_DONE
-    return turn.answer(turn.change(for_goal(turn, act, unclear if answering else None)))
+    single = for_goal(turn, act, unclear if answering else None)
+
+    def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+        together = goals_named_together(turn, state)
+        return complete_together(together)(state, day) if together else single(state, day)
+
+    return turn.answer(turn.change(action))
 
 
 def complete_all(state: UserState, day: Day) -> tuple[UserState, Reply]:
@@ -271,13 +277,56 @@ def complete_all(state: UserState, day: Day) -> tuple[UserState, Reply]:
     if passed:
         # Counted together, a milestone passed on the way is told as the total reached: "1
         # step" said after three were counted would be wrong twice over.
-        total = state.total_steps
-        parts.append(
-            voice.say("milestone.first")
-            if total == 1
-            else voice.say("milestone.count", count=total)
-        )
+        parts.append(talk.milestone(voice, state.total_steps))
     return state, Reply(join(*parts, voice.say("done.all_today")))
+
+
+def goals_named_together(turn: Turn, state: UserState) -> list[Goal]:
+    """The goals named in one breath ("my walk and my water"), each a different goal, or
+    none: a goal whose own name holds "and" is found whole first.
+
+    Alexa resolves a slot as a whole, so "walk and water" comes with no id: each part is
+    matched against the goals' names as the coach says them ("walk" is in "your walk").
+    """
+    area = turn.slot("area")
+    language = language_of(turn.book.locale)
+    parts = named_together(area.words or "", language)
+    if area.id or not parts:
+        return []
+
+    def named(words: str) -> Goal | None:
+        for goal in state.goals:
+            names = (goal.custom_name or "", plain(turn.book.goal_name(goal)))
+            if any(name and matches(name, words, language) for name in names):
+                return goal
+        return None
+
+    if named(area.words or "") is not None:
+        return []
+    found: list[Goal] = []
+    for part in parts:
+        goal = named(part)
+        if goal is None or goal in found:
+            return []
+        found.append(goal)
+    return found
+
+
+def complete_together(goals: list[Goal]) -> Action:
+    """ "I did my walk and my water": each counted once, cheered together."""
+
+    def action(state: UserState, day: Day) -> tuple[UserState, Reply]:
+        dones = []
+        for goal in goals:
+            state, done = plan.complete_step(state, goal.key, day.today)
+            dones.append(done)
+        fresh = [done for done in dones if not done.completion.already]
+        if not fresh:
+            name = day.voice.book.goal_name(goals[0])
+            return state, Reply(day.voice.say("done.already", name=name))
+        return state, Reply(talk.celebrate_together(day.voice, fresh, day.plan(state)))
+
+    return action
 
 
 _RATINGS = {"EASY": Rating.EASY, "ABOUT_RIGHT": Rating.ABOUT_RIGHT, "HARD": Rating.HARD}

@@ -109,10 +109,8 @@ def celebrate(voice: Voice, done: StepDone, plan: DayPlan, first_weekday: int) -
     if done.completion.already:
         return voice.say("done.already", name=book.goal_name(goal))
     parts = [voice.say("done.cheer", step=book.step(goal, done.completion.rung, once=True))]
-    if done.milestone == 1:
-        parts.append(voice.say("milestone.first"))
-    elif done.milestone is not None:
-        parts.append(voice.say("milestone.count", count=done.milestone))
+    if done.milestone is not None:
+        parts.append(milestone(voice, done.milestone))
     elif goal.weekly:
         target = max(1, goal.size)
         week = done_in_week(goal, plan.today, first_weekday)
@@ -122,15 +120,41 @@ def celebrate(voice: Voice, done: StepDone, plan: DayPlan, first_weekday: int) -
         days = done_in_week(goal, plan.today, first_weekday)
         if days >= 2:
             parts.append(voice.say("done.days_this_week", days=book.count(days, "day")))
+    return join(*parts, still_to_do(voice, plan))
+
+
+def celebrate_together(voice: Voice, dones: list[StepDone], plan: DayPlan) -> Ssml:
+    """Steps said done in one breath ("my walk and my water"): one cheer naming them, the
+    total if a milestone was passed on the way, and what is left today."""
+    book = voice.book
+    steps = book.listing([book.step(d.goal, d.completion.rung, once=True) for d in dones])
+    parts = [voice.say("done.cheer", step=steps)]
+    if any(done.milestone is not None for done in dones):
+        parts.append(milestone(voice, dones[-1].total_steps))
+    return join(*parts, still_to_do(voice, plan))
+
+
+def milestone(voice: Voice, total: int) -> Ssml:
+    """A milestone reached: the first step, or the count of them all."""
+    if total == 1:
+        return voice.say("milestone.first")
+    return voice.say("milestone.count", count=total)
+
+
+def still_to_do(voice: Voice, plan: DayPlan) -> Ssml | None:
+    """After a cheer: today's steps still to do, or that they are all done (with two goals
+    or more), and then the week's step if one is due."""
+    book = voice.book
     daily, weekly = plan.left_today, plan.left_this_week
     if daily:
         steps = book.listing([step_today(voice, g, plan.today) for g in daily])
-        parts.append(voice.say("done.still_to_do", steps=steps))
-    elif len(plan.goals) > 1:
-        parts.append(voice.say("done.all_today"))
-        if weekly:  # the week's step, once today's are done (before, it would crowd the cheer)
-            steps = book.listing([step_today(voice, g, plan.today) for g in weekly])
-            parts.append(voice.say("today.week_step", step=steps))
+        return voice.say("done.still_to_do", steps=steps)
+    if len(plan.goals) <= 1:
+        return None
+    parts = [voice.say("done.all_today")]
+    if weekly:  # the week's step, once today's are done (before, it would crowd the cheer)
+        steps = book.listing([step_today(voice, g, plan.today) for g in weekly])
+        parts.append(voice.say("today.week_step", step=steps))
     return join(*parts)
 
 

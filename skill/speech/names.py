@@ -43,6 +43,7 @@ class Language:
     negations: frozenset[str]  # leading words of "not doing"
     not_names: frozenset[str]  # whole answers that name no habit: "hard", "yes", "not today"
     own: frozenset[str]  # whole answers choosing a goal of one's own: "something of my own"
+    joiners: frozenset[str]  # words joining two names: "my walk AND my water" (none unspaced)
     quantity_words: frozenset[str]  # "more", "a bit": not what a goal is about
     units: tuple[tuple[Unit, frozenset[str]], ...]  # words that name or imply a unit
     gerunds: dict[str, str]  # a leading verb and its -ing form
@@ -60,7 +61,7 @@ def words_of(text: str) -> list[str]:
     return _KEEP.sub(" ", text.lower().replace("\u2019", "'")).split()
 
 
-def _answer(words: list[str], language: Language) -> str:
+def bare_answer(words: list[str], language: Language) -> str:
     """The words as a whole answer, without the fillers and first-person words they start
     with ("um, I want something of my own" is "something of my own")."""
     leading = language.fillers | language.pronouns
@@ -94,6 +95,7 @@ def _load(language: str) -> Language:
         negations=frozenset(data["negations"]),
         not_names=frozenset(data["not_names"]),
         own=frozenset(data["own"]),
+        joiners=frozenset(data["joiners"]),
         quantity_words=frozenset(data["quantity_words"]),
         units=tuple((Unit(unit), frozenset(words)) for unit, words in data["units"].items()),
         gerunds=dict(data["gerunds"]),
@@ -103,7 +105,7 @@ def _load(language: str) -> Language:
         amount=re.compile(data["amount"]),
     )
     # Kept as they will be compared: "a goal of my own" is heard as "of my own".
-    own = frozenset(_answer(words_of(entry), rules) for entry in rules.own)
+    own = frozenset(bare_answer(words_of(entry), rules) for entry in rules.own)
     return replace(rules, own=own)
 
 
@@ -138,7 +140,7 @@ def understand(text: str, language: Language = ENGLISH, unit: Unit | None = None
         minutes_said = said_unit is not Unit.MINUTES or "min" in amount.group(0)
         unit = unit or (said_unit if minutes_said else None)
     words = words_of(text)
-    said = _answer(words, language)
+    said = bare_answer(words, language)
     if said in language.own:
         # The welcome's "or something of your own?", answered as asked: ask for its name.
         return Understood(None, None, Unit.MINUTES, Problem.OWN)
@@ -205,6 +207,19 @@ def short_name(name: str, language: Language = ENGLISH) -> str | None:
     if not rest or len(rest) > 2:
         return None
     return " ".join(rest)
+
+
+def named_together(words: str, language: Language = ENGLISH) -> list[str]:
+    """Words naming several things at once, apart ("walk and my water": "walk", "my water");
+    fewer than two parts is no list."""
+    parts: list[list[str]] = [[]]
+    for word in words_of(words):
+        if word in language.joiners:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    named = [" ".join(part) for part in parts if part]
+    return named if len(named) >= 2 else []
 
 
 def matches(name: str, words: str, language: Language = ENGLISH) -> bool:

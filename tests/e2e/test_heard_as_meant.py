@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 
 from skill.app import KaizenSkill
+from skill.coach.areas import Unit
 from skill.store import user_key
 from tests.support.builders import ALICE, START, Speaker
 from tests.support.personas import Life
@@ -166,3 +167,16 @@ def test_words_never_understood_are_let_go_after_two_asks_again_not_looped(
     heard = life.say(1, "banana bread", "banana bread", "banana bread")
     assert [h.ended for h in heard] == [False, False, True]
     assert heard[-1].said("question.let_go")
+
+
+def test_two_goals_named_in_one_breath_are_both_counted(life: Life, skill: KaizenSkill) -> None:
+    life.say(0, "open kaizen coach", "walking", "add gratitude")
+    life.say(0, "add drinking water", "yes")
+    [both] = life.say(1, "i did my walk and my water")
+    water = step("CUSTOM", 1, name="drinking water", unit=Unit.GLASSES)
+    assert both.said("done.cheer", step=f"{step('MOVE', 5)} and {water}")
+    assert both.said("done.still_to_do", steps=step("GRATITUDE", 1))
+    record = skill.store.load(user_key(ALICE))
+    assert record is not None and record.state.total_steps == 2
+    [unknown] = life.say(2, "i did my walk and my piano")
+    assert unknown.said("goal.not_active", area="walk and my piano"), "nothing counted on a guess"
