@@ -268,6 +268,8 @@ def complete_all(state: UserState, day: Day) -> tuple[UserState, Reply]:
     left = day.plan(state).left
     if not left:
         return state, Reply(voice.say("today.all_done"))
+    if len(left) == 1:  # "all of them" when one is left: that one, cheered by its name
+        return complete_together(list(left))(state, day)
     passed = False
     for goal in left:
         state, done = plan.complete_step(state, goal.key, day.today)

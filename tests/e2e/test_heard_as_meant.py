@@ -180,3 +180,10 @@ def test_two_goals_named_in_one_breath_are_both_counted(life: Life, skill: Kaize
     assert record is not None and record.state.total_steps == 2
     [unknown] = life.say(2, "i did my walk and my piano")
     assert unknown.said("goal.not_active", area="walk and my piano"), "nothing counted on a guess"
+
+
+def test_all_of_them_when_one_is_left_cheers_that_one_not_all(life: Life) -> None:
+    life.say(0, "open kaizen coach", "walking", "add gratitude")
+    life.say(1, "i did my walk")
+    [last] = life.say(1, "i did all of them")
+    assert last.said("done.cheer", step=step("GRATITUDE", 1)) and not last.said("done.all_cheer")
