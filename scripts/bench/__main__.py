@@ -12,7 +12,16 @@ import zipfile
 from pathlib import Path
 
 from scripts import package
-from scripts.bench import ROOT, attacks, cold_start, history, report, turns, webservice
+from scripts.bench import (
+    ROOT,
+    attacks,
+    cold_start,
+    history,
+    report,
+    turns,
+    understanding,
+    webservice,
+)
 from tests.support.pki import AlexaPki
 
 
@@ -54,10 +63,22 @@ def main() -> int:
             refusals = attacks.refusal_cost(target, pki, scale.hostile_count, scale.rounds)
             under_attack = attacks.signed_latency(target, pki, scale.seconds)
 
+    print("language understanding ...", file=sys.stderr)
+    heard = understanding.measure()
+
     text = report.render(
         scale,
         report.Results(
-            latency, cached, shipped, ages, migration, throughput, cost, refusals, under_attack
+            latency,
+            cached,
+            shipped,
+            ages,
+            migration,
+            throughput,
+            cost,
+            refusals,
+            under_attack,
+            heard,
         ),
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,9 @@ from scripts.bench.attacks import ATTACKERS, SLOW_CLIENTS, RefusalCost, summary
 from scripts.bench.cold_start import ColdStart
 from scripts.bench.history import AGES, ITEM_LIMIT, Age, Migration
 from scripts.bench.turns import CORE, STATELESS, USERS, Figures
+from scripts.bench.understanding import Understanding
 from scripts.bench.webservice import CLIENT_THREADS, Throughput, VerificationCost
+from tests.support.nlu_eval import Score
 
 COLD_START_AIM = 1.10
 TURN_AIM = 1.3  # a year-old user's turn against a first-day user's
@@ -55,6 +57,7 @@ class Results:
     verification: VerificationCost
     refusals: RefusalCost
     under_attack: dict[str, list[float]]
+    understanding: Understanding
 
 
 def render(scale: Scale, results: Results) -> str:
@@ -67,6 +70,7 @@ def render(scale: Scale, results: Results) -> str:
         _history(results.ages, results.migration),
         _webservice(scale, results.throughput, results.verification),
         _hostile(scale, results.refusals, results.under_attack),
+        _understanding(results.understanding),
     ]
     return "\n\n".join(sections) + "\n"
 
@@ -314,3 +318,34 @@ def _hostile(scale: Scale, cost: RefusalCost, under_attack: dict[str, list[float
         p50, p99, worst = summary(latencies)
         lines.append(f"| {name} | {len(latencies)} | {p50:.1f} | {p99:.1f} | {worst:.1f} |")
     return "\n".join(lines)
+
+
+def _understanding(found: Understanding) -> str:
+    def row(name: str, score: Score) -> str:
+        share = f"**{score.rate:.1%}**"
+        return f"| {name} | {score.right}/{score.total} | {share} | {score.crisis_alarms} |"
+
+    rows = [
+        row("test half, chat resolver", found.chat),
+        row("test half not in the samples, chat resolver", found.chat_unseen),
+    ]
+    if found.virtual_alexa is not None:
+        rows.append(row("test half, virtual-alexa", found.virtual_alexa))
+    rows += [row(f"`{name}`, chat resolver", score) for name, score in found.development.items()]
+    return "\n".join(
+        [
+            "## Language understanding",
+            "",
+            "Utterances written by people who never saw the samples (`tests/nlu/`), resolved",
+            "with the interaction model alone: by the chat's resolver (exact samples, then a",
+            "small classifier trained on them) and by bespoken's virtual-alexa (samples only).",
+            "The test half is held back: never read to write samples. The development sets",
+            "(`dev`, and the later `dev2` and `dev3`) are where missed phrasings are learnt",
+            "from, so their figures rise by design. A crisis alarm is an ordinary utterance",
+            "heard as a crisis. Aims for the test half: 95% (chat) and 90% (virtual-alexa).",
+            "",
+            "| set | understood | share | crisis alarms |",
+            "|---|---|---|---|",
+            *rows,
+        ]
+    )

@@ -18,8 +18,8 @@ from tests.support import nlu_eval
 
 # The figures reached when this was written; a change that lowers either fails. (The issue's
 # aim is 95% and 90%: see the closing notes for where the rest goes.)
-CHAT_AT_LEAST = 0.78
-VIRTUAL_ALEXA_AT_LEAST = 0.43
+CHAT_AT_LEAST = 0.80
+VIRTUAL_ALEXA_AT_LEAST = 0.47
 
 
 def test_the_chat_understands_the_held_back_half_and_never_raises_a_false_crisis() -> None:
