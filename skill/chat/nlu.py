@@ -144,17 +144,28 @@ class Resolver:
         candidates = [words, without_fillers(words, self.locale)]
         asked = self._slot_patterns.get((elicited.intent, elicited.slot), []) if elicited else []
         # An answer in words of its own ("i'd like gratitude", or a known value); then any
-        # request that fits exactly ("remind me at 8 am" while a goal is being chosen); only
-        # then unknown words taken whole as the answer ("drinking more water").
+        # request that fits exactly ("remind me at 8 am" while a goal is being chosen); then a
+        # request the classifier is sure of, where the question asks for a goal the person
+        # has; only then unknown words taken whole as the answer ("drinking more water").
+        for patterns in (asked, self._patterns):
+            found = self._first_exact(candidates, patterns, allow_bare=False)
+            if found is not None:
+                return found
         nearest = self._nearest(candidates[-1])
-        for patterns, bare in ((asked, False), (self._patterns, False), (asked, True)):
-            if bare and nearest is not None and self._a_request_not_a_name(elicited, nearest):
-                return nearest
-            for candidate in candidates:
-                found = self._exact(candidate, patterns, allow_bare=bare)
-                if found is not None:
-                    return self._with_spotted(found, candidate)
-        return nearest or Resolution("AMAZON.FallbackIntent", {})
+        if nearest is not None and self._a_request_not_a_name(elicited, nearest):
+            return nearest
+        found = self._first_exact(candidates, asked, allow_bare=True)
+        return found or nearest or Resolution("AMAZON.FallbackIntent", {})
+
+    def _first_exact(
+        self, candidates: list[str], patterns: list[_Pattern], *, allow_bare: bool
+    ) -> Resolution | None:
+        """The first candidate wording that fits a pattern exactly, with slots said anyway."""
+        for candidate in candidates:
+            found = self._exact(candidate, patterns, allow_bare=allow_bare)
+            if found is not None:
+                return self._with_spotted(found, candidate)
+        return None
 
     @staticmethod
     def _a_request_not_a_name(elicited: SlotAnswer | None, nearest: Resolution) -> bool:

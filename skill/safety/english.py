@@ -251,7 +251,7 @@ _GOODBYE = (
     r"\bsaid goodbye to everyone\b",
     r"\bwill not be (around|here)\b.*\banyway\b",
     r"\b(when|after) (they|someone|somebody|you|he|she) finds? me\b",
-    r"\btell (them|everyone|everybody|my \w+) i (am sorry|love (them|her|him|you))\b"
+    r"\btell (them|everyone|everybody|my \w+) i love (them|her|him|you)\b"
     r".*\b(when|after|before i|for me)\b|\btell (them|everyone|everybody) i am sorry\b",
     r"\b(wrote|written|left) (the|my) (note|letters)\b|\bleft a note\b.*\bfor my \w+\b$",
     r"\b(this|today) is my (last|final) day\b(?! (at|of|in|on|before|off|with)\b)",
